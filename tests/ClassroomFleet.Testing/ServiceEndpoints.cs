@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace ClassroomFleet.Testing;
+
+/// <summary>
+/// Where the real servers started by <c>scripts/services.sh up</c> listen. The script prints these variables
+/// (<c>eval "$(scripts/services.sh env)"</c>); <c>scripts/test.sh</c> exports them before <c>dotnet test</c>.
+/// A test that needs a server and finds no variable fails with a message saying how to start it: integration tests
+/// are never skipped silently.
+/// </summary>
+public static class ServiceEndpoints
+{
+    /// <summary>mosquitto, anonymous listener (CF_MQTT_HOST / CF_MQTT_PORT).</summary>
+    public static (string Host, int Port) Mqtt => (Required("CF_MQTT_HOST"), int.Parse(Required("CF_MQTT_PORT"), System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>influxd HTTP base address, v1 API (CF_INFLUX_URL).</summary>
+    public static Uri Influx => new(Required("CF_INFLUX_URL"));
+
+    /// <summary>net-snmp snmpd with v2c community <c>public</c> and the v3 users listed in scripts/services.sh (CF_SNMPD_ENDPOINT).</summary>
+    public static IPEndPoint Snmpd => IPEndPoint.Parse(Required("CF_SNMPD_ENDPOINT"));
+
+    /// <summary>snmpsim serving simulators/snmpsim/data; the community selects the data file (CF_SNMPSIM_ENDPOINT).</summary>
+    public static IPEndPoint Snmpsim => IPEndPoint.Parse(Required("CF_SNMPSIM_ENDPOINT"));
+
+    /// <summary>A stock <c>iperf3 -s</c> (CF_IPERF3_ENDPOINT).</summary>
+    public static IPEndPoint Iperf3 => IPEndPoint.Parse(Required("CF_IPERF3_ENDPOINT"));
+
+    /// <summary>The folder holding the services' state, logs and PID files (CF_SERVICES_DIR).</summary>
+    public static string StateDirectory => Required("CF_SERVICES_DIR");
+
+    public static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Environment variable {name} is not set. Start the local servers first: eval \"$(scripts/services.sh up)\" (or run scripts/test.sh).");
+}
