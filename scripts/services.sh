@@ -1,0 +1,251 @@
+#!/usr/bin/env bash
+# Local real servers for development, the demo and the tests: mosquitto, influxd, net-snmp snmpd, snmpsim, iperf3.
+#
+#   scripts/services.sh up     install what is missing, start every server on 127.0.0.1, wait until each answers,
+#                              print the endpoints as `export CF_...=...` lines (eval "$(scripts/services.sh up)")
+#   scripts/services.sh env    print the endpoints of the running servers
+#   scripts/services.sh down   stop every server by its PID and remove the state folder
+#   scripts/services.sh status show which servers run
+#
+# State, configuration and logs live in $CF_SERVICES_DIR (default /tmp/classroomfleet-services). Ports are not the
+# defaults, so a system copy of any of these servers does not collide. Idempotent: `up` twice starts nothing twice.
+# Works as root on a fresh Debian 12 / Ubuntu with no systemd; as a normal user it needs the packages installed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DIR=${CF_SERVICES_DIR:-/tmp/classroomfleet-services}
+MQTT_PORT=${CF_MQTT_PORT:-18830}
+INFLUX_PORT=${CF_INFLUX_PORT:-18086}
+INFLUX_RPC_PORT=${CF_INFLUX_RPC_PORT:-18088}
+SNMPD_PORT=${CF_SNMPD_PORT:-11610}
+SNMPSIM_PORT=${CF_SNMPSIM_PORT:-11611}
+IPERF3_PORT=${CF_IPERF3_PORT:-15201}
+HOST=127.0.0.1
+SERVICES=(mosquitto influxd snmpd snmpsim iperf3)
+PACKAGES=(mosquitto mosquitto-clients influxdb influxdb-client snmpd snmp snmpsim iperf3 curl)
+
+log() { printf '[services] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "missing packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
+  log "installing ${missing[*]}"
+  # Servers must not start themselves on their default ports: we run our own copies.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    local remove_policy=1
+  fi
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  [ "${remove_policy:-0}" = 1 ] && rm -f /usr/sbin/policy-rc.d
+  return 0
+}
+
+pidfile() { echo "$DIR/$1/$1.pid"; }
+
+running() {
+  local f
+  f=$(pidfile "$1")
+  [ -s "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+
+# wait_until NAME SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds; fails with the server's log.
+wait_until() {
+  local name=$1 seconds=$2
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    if ! running "$name"; then
+      tail -n 20 "$DIR/$name/$name.log" >&2 || true
+      die "$name exited during start"
+    fi
+    [ $SECONDS -lt $deadline ] || { tail -n 20 "$DIR/$name/$name.log" >&2 || true; die "$name did not answer within ${seconds}s"; }
+    sleep 0.1
+  done
+}
+
+# spawn NAME COMMAND...: runs COMMAND in the background with its output in NAME.log and records its PID.
+spawn() {
+  local name=$1
+  shift
+  "$@" > "$DIR/$name/$name.log" 2>&1 < /dev/null &
+  echo $! > "$(pidfile "$name")"
+}
+
+start_mosquitto() {
+  local d=$DIR/mosquitto
+  mkdir -p "$d/data"
+  cat > "$d/mosquitto.conf" <<EOF
+# Test and demo broker: anonymous, loopback only. provisioning/mosquitto/ holds the production configuration.
+user root
+listener $MQTT_PORT $HOST
+allow_anonymous true
+persistence true
+persistence_location $d/data/
+autosave_interval 1
+log_dest file $d/mosquitto.broker.log
+log_type error
+log_type warning
+log_type notice
+log_timestamp_format %Y-%m-%dT%H:%M:%S
+# The default of 1000 queued messages per client drops the rest silently; a fleet that is down must not lose telemetry.
+max_queued_messages 0
+max_inflight_messages 100
+EOF
+  spawn mosquitto mosquitto -c "$d/mosquitto.conf"
+  wait_until mosquitto 15 mosquitto_pub -h $HOST -p "$MQTT_PORT" -t cf/ping -m ping -q 1
+}
+
+start_influxd() {
+  local d=$DIR/influxd
+  mkdir -p "$d/meta" "$d/data" "$d/wal"
+  cat > "$d/influxdb.conf" <<EOF
+reporting-enabled = false
+bind-address = "$HOST:$INFLUX_RPC_PORT"
+[meta]
+  dir = "$d/meta"
+[data]
+  dir = "$d/data"
+  wal-dir = "$d/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  enabled = true
+  bind-address = "$HOST:$INFLUX_PORT"
+  auth-enabled = false
+  log-enabled = false
+  pprof-enabled = false
+[logging]
+  level = "warn"
+  suppress-logo = true
+[ifql]
+  enabled = false
+  bind-address = "$HOST:$((INFLUX_PORT + 2))"
+[continuous_queries]
+  enabled = false
+EOF
+  spawn influxd influxd run -config "$d/influxdb.conf"
+  wait_until influxd 30 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' http://$HOST:$INFLUX_PORT/ping)\" = 204 ]"
+}
+
+start_snmpd() {
+  local d=$DIR/snmpd
+  mkdir -p "$d/persist"
+  chmod 700 "$d/persist"
+  cat > "$d/snmpd.conf" <<EOF
+agentAddress udp:$HOST:$SNMPD_PORT
+rocommunity public $HOST
+rwcommunity private $HOST
+createUser cfmd5des MD5 "authpass123" DES "privpass123"
+createUser cfshaaes SHA "authpass123" AES "privpass123"
+createUser cfsha256aes256 SHA-256 "authpass123" AES-256 "privpass123"
+createUser cfsha512aes SHA-512 "authpass123" AES "privpass123"
+createUser cfauthonly SHA "authpass123"
+createUser cfnoauth
+rouser cfmd5des priv
+rouser cfshaaes priv
+rouser cfsha256aes256 priv
+rouser cfsha512aes priv
+rouser cfauthonly auth
+rouser cfnoauth noauth
+sysLocation "ClassroomFleet test rack"
+sysContact "it-centre@school.example"
+sysName cf-test-snmpd
+dontLogTCPWrappersConnects yes
+[snmp] mibs :
+EOF
+  SNMP_PERSISTENT_DIR=$d/persist MIBS=: spawn snmpd snmpd -f -Lo -C -c "$d/snmpd.conf" -I -smux,mteTrigger,mteTriggerConf -p "$d/snmpd.daemon.pid"
+  wait_until snmpd 15 snmpget -v2c -c public -m '' -t 0.3 -r 0 "$HOST:$SNMPD_PORT" 1.3.6.1.2.1.1.3.0
+}
+
+start_snmpsim() {
+  local d=$DIR/snmpsim
+  mkdir -p "$d/cache" "$d/data"
+  cp -r "$ROOT/simulators/snmpsim/data/." "$d/data/"
+  # snmpsimd refuses to run as root: it drops to nobody, which must be able to write its cache and read the data.
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R nobody:nogroup "$d/cache" "$d/data"
+    chmod 755 "$d"
+    local drop=(--process-user=nobody --process-group=nogroup)
+  fi
+  spawn snmpsim snmpsimd "${drop[@]}" --data-dir="$d/data" --cache-dir="$d/cache" \
+    --variation-modules-dir=/usr/share/snmpsim/variation \
+    --agent-udpv4-endpoint="$HOST:$SNMPSIM_PORT" \
+    --v3-user=cfshaaes --v3-auth-key=authpass123 --v3-auth-proto=SHA --v3-priv-key=privpass123 --v3-priv-proto=AES \
+    --logging-method=null
+  wait_until snmpsim 30 snmpget -v2c -c switch48 -m '' -t 0.5 -r 0 "$HOST:$SNMPSIM_PORT" 1.3.6.1.2.1.1.3.0
+}
+
+start_iperf3() {
+  spawn iperf3 iperf3 -s -B $HOST -p "$IPERF3_PORT"
+  wait_until iperf3 10 bash -c "exec 3<>/dev/tcp/$HOST/$IPERF3_PORT"
+}
+
+print_env() {
+  cat <<EOF
+export CF_SERVICES_DIR=$DIR
+export CF_MQTT_HOST=$HOST
+export CF_MQTT_PORT=$MQTT_PORT
+export CF_INFLUX_URL=http://$HOST:$INFLUX_PORT
+export CF_SNMPD_ENDPOINT=$HOST:$SNMPD_PORT
+export CF_SNMPSIM_ENDPOINT=$HOST:$SNMPSIM_PORT
+export CF_IPERF3_ENDPOINT=$HOST:$IPERF3_PORT
+EOF
+}
+
+stop_one() {
+  local name=$1 f pid
+  f=$(pidfile "$name")
+  [ -s "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { log "$name ($pid) did not stop on SIGTERM; killing"; kill -9 "$pid" 2>/dev/null || true; }
+    log "stopped $name ($pid)"
+  fi
+  rm -f "$f"
+}
+
+up() {
+  install_packages
+  mkdir -p "$DIR"
+  export MIBS=:
+  for s in "${SERVICES[@]}"; do
+    mkdir -p "$DIR/$s"
+    if running "$s"; then
+      log "$s already running (pid $(cat "$(pidfile "$s")"))"
+      continue
+    fi
+    "start_$s"
+    log "$s ready (pid $(cat "$(pidfile "$s")"))"
+  done
+  print_env
+}
+
+down() {
+  [ -d "$DIR" ] || return 0
+  for s in "${SERVICES[@]}"; do stop_one "$s"; done
+  rm -rf "$DIR"
+}
+
+status() {
+  for s in "${SERVICES[@]}"; do
+    if running "$s"; then echo "$s running (pid $(cat "$(pidfile "$s")"))"; else echo "$s stopped"; fi
+  done
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  env) print_env ;;
+  status) status ;;
+  *) echo "usage: $0 up|down|env|status" >&2; exit 2 ;;
+esac
