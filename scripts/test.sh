@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test against the real local servers: starts them (scripts/services.sh), builds, tests, stops them,
+# and ends with one summary line "N passed, N failed, N skipped".
+#
+#   scripts/test.sh                      all tests
+#   scripts/test.sh --filter 'Category!=Integration'   extra arguments go to `dotnet test`
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+RESULTS=$ROOT/artifacts/test-results
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
+
+eval "$(scripts/services.sh up)"
+trap 'scripts/services.sh down' EXIT
+
+dotnet build ClassroomFleet.sln -c Release -nologo -clp:ErrorsOnly
+status=0
+dotnet test ClassroomFleet.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@" || status=$?
+
+# One closing line for CI and people: sums the counters of every test assembly's TRX file.
+awk -F'"' '/<Counters /{
+    for (i = 1; i < NF; i++) {
+      if ($i ~ /passed=$/) p += $(i+1); if ($i ~ / failed=$/) f += $(i+1); if ($i ~ /notExecuted=$/) s += $(i+1)
+    }
+  } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$RESULTS"/*.trx 2>/dev/null || echo "0 passed, 1 failed"
+exit $status
