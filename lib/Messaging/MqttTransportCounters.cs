@@ -1,0 +1,65 @@
+namespace ClassroomFleet.Messaging;
+
+/// <summary>Running totals of one transport, safe to read from any thread. Also exported as metrics (meter "ClassroomFleet.Messaging").</summary>
+public sealed class MqttTransportCounters
+{
+    private long _connects;
+    private long _connectFailures;
+    private long _connectionLosses;
+    private long _published;
+    private long _publishRejected;
+    private long _publishRetried;
+    private long _received;
+    private long _unmatched;
+    private long _handlerFailures;
+    private long _handlerTimeouts;
+    private long _subscribeRejected;
+
+    public long Connects => Interlocked.Read(ref _connects);
+
+    public long ConnectFailures => Interlocked.Read(ref _connectFailures);
+
+    public long ConnectionLosses => Interlocked.Read(ref _connectionLosses);
+
+    /// <summary>Publishes the broker acknowledged (QoS 1/2) or that were written (QoS 0).</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    /// <summary>Publishes refused with a reason code, or refused locally (too large, bad topic).</summary>
+    public long PublishRejected => Interlocked.Read(ref _publishRejected);
+
+    /// <summary>Publishes sent again after the connection broke before their acknowledgement.</summary>
+    public long PublishRetried => Interlocked.Read(ref _publishRetried);
+
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Messages that matched no registered handler.</summary>
+    public long Unmatched => Interlocked.Read(ref _unmatched);
+
+    public long HandlerFailures => Interlocked.Read(ref _handlerFailures);
+
+    public long HandlerTimeouts => Interlocked.Read(ref _handlerTimeouts);
+
+    public long SubscribeRejected => Interlocked.Read(ref _subscribeRejected);
+
+    internal void Connected() => Interlocked.Increment(ref _connects);
+
+    internal void ConnectFailed() => Interlocked.Increment(ref _connectFailures);
+
+    internal void ConnectionLost() => Interlocked.Increment(ref _connectionLosses);
+
+    internal void PublishAccepted() => Interlocked.Increment(ref _published);
+
+    internal void PublishRefused() => Interlocked.Increment(ref _publishRejected);
+
+    internal void PublishRetry() => Interlocked.Increment(ref _publishRetried);
+
+    internal void MessageReceived() => Interlocked.Increment(ref _received);
+
+    internal void MessageUnmatched() => Interlocked.Increment(ref _unmatched);
+
+    internal void HandlerFailed() => Interlocked.Increment(ref _handlerFailures);
+
+    internal void HandlerTimedOut() => Interlocked.Increment(ref _handlerTimeouts);
+
+    internal void SubscriptionRefused() => Interlocked.Increment(ref _subscribeRejected);
+}

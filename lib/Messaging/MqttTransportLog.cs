@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClassroomFleet.Messaging;
+
+/// <summary>Log messages of the MQTT transport: event ids 1000–1099.</summary>
+internal static partial class MqttTransportLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "MQTT connected to {Host}:{Port} as {ClientId} (session present: {SessionPresent})")]
+    public static partial void Connected(this ILogger logger, string host, int port, string clientId, bool sessionPresent);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "MQTT connect to {Host}:{Port} failed (attempt {Attempt}): {Reason}; next try in {Delay}")]
+    public static partial void ConnectFailed(this ILogger logger, string host, int port, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "MQTT connection lost: {Reason}")]
+    public static partial void ConnectionLost(this ILogger logger, string reason, Exception? exception);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "MQTT publish to {Topic} refused: {Failure} (reason code {ReasonCode}) {ReasonText}")]
+    public static partial void PublishRefused(this ILogger logger, string topic, PublishFailure failure, int? reasonCode, string? reasonText);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "MQTT handler for {Filter} failed on a message from {Topic}")]
+    public static partial void HandlerFailed(this ILogger logger, string filter, string topic, Exception exception);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "MQTT handler for {Filter} took longer than {Timeout} on {Topic}; moving on")]
+    public static partial void HandlerTimedOut(this ILogger logger, string filter, string topic, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "MQTT subscription to {Filter} refused: {Reason}")]
+    public static partial void SubscribeRefused(this ILogger logger, string filter, string reason);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "MQTT message on {Topic} matched no subscription")]
+    public static partial void Unmatched(this ILogger logger, string topic);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "MQTT re-subscribe after reconnect failed")]
+    public static partial void ResubscribeFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Debug, Message = "MQTT publish to {Topic} interrupted by a lost connection; it will be sent again")]
+    public static partial void PublishRetrying(this ILogger logger, string topic);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "MQTT connection-state handler threw")]
+    public static partial void StateHandlerFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "MQTT publish to {Topic} failed unexpectedly")]
+    public static partial void PublishFailed(this ILogger logger, string topic, Exception exception);
+}
