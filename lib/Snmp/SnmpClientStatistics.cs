@@ -1,0 +1,56 @@
+namespace ClassroomFleet.Snmp;
+
+/// <summary>Counters of one <see cref="SnmpClient"/>; read them at any time, they only grow.</summary>
+public sealed class SnmpClientStatistics
+{
+    private long _requestsSent;
+    private long _retransmissions;
+    private long _timeouts;
+    private long _datagramsReceived;
+    private long _malformed;
+    private long _unknownRequestId;
+    private long _wrongEndpoint;
+    private long _unexpectedPdu;
+    private long _authenticationFailures;
+
+    public long RequestsSent => Volatile.Read(ref _requestsSent);
+
+    public long Retransmissions => Volatile.Read(ref _retransmissions);
+
+    public long Timeouts => Volatile.Read(ref _timeouts);
+
+    public long DatagramsReceived => Volatile.Read(ref _datagramsReceived);
+
+    /// <summary>Datagrams that were not well-formed SNMP; dropped.</summary>
+    public long Malformed => Volatile.Read(ref _malformed);
+
+    /// <summary>Answers whose request-id (or v3 msgID) matched no outstanding request; dropped.</summary>
+    public long UnknownRequestId => Volatile.Read(ref _unknownRequestId);
+
+    /// <summary>Answers from an address other than the one the request went to; dropped.</summary>
+    public long WrongEndpoint => Volatile.Read(ref _wrongEndpoint);
+
+    /// <summary>Well-formed datagrams that are not an answer (a trap, a request, a wrong version); dropped.</summary>
+    public long UnexpectedPdu => Volatile.Read(ref _unexpectedPdu);
+
+    /// <summary>SNMPv3 answers that failed authentication or decryption; dropped.</summary>
+    public long AuthenticationFailures => Volatile.Read(ref _authenticationFailures);
+
+    internal void RequestSent() => Interlocked.Increment(ref _requestsSent);
+
+    internal void Retransmitted() => Interlocked.Increment(ref _retransmissions);
+
+    internal void TimedOut() => Interlocked.Increment(ref _timeouts);
+
+    internal void Received() => Interlocked.Increment(ref _datagramsReceived);
+
+    internal void MalformedDropped() => Interlocked.Increment(ref _malformed);
+
+    internal void UnknownRequestIdDropped() => Interlocked.Increment(ref _unknownRequestId);
+
+    internal void WrongEndpointDropped() => Interlocked.Increment(ref _wrongEndpoint);
+
+    internal void UnexpectedPduDropped() => Interlocked.Increment(ref _unexpectedPdu);
+
+    internal void AuthenticationFailed() => Interlocked.Increment(ref _authenticationFailures);
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ClassroomFleet.Snmp;
+
+namespace ClassroomFleet.Snmp.Tests.Support;
+
+/// <summary>Runs the net-snmp command-line tools without MIBs and parses their numeric output.</summary>
+internal static class NetSnmpCli
+{
+    public static async Task<string> RunAsync(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["MIBS"] = ":";
+        start.ArgumentList.Add("-m");
+        start.ArgumentList.Add(string.Empty);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
+        }
+
+        return await output;
+    }
+
+    /// <summary>Parses `-On -Ot` lines ("OID = TYPE: value") into OID, type and raw value bytes/text.</summary>
+    public static List<(Oid Oid, SnmpType Type, string Value)> ParseWalk(string output)
+    {
+        var result = new List<(Oid, SnmpType, string)>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = line.IndexOf(" = ", StringComparison.Ordinal);
+            if (eq < 0 || !line.StartsWith('.'))
+            {
+                continue;
+            }
+
+            var oid = Oid.Parse(line[..eq]);
+            var rest = line[(eq + 3)..];
+            if (rest.StartsWith("No more variables", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+            var (typeName, value) = rest == "\"\"" ? ("STRING", "\"\"")
+                : colon < 0 ? ("Timeticks", rest)
+                : (rest[..colon], rest[(colon + 2)..]);
+            var type = typeName switch
+            {
+                "INTEGER" => SnmpType.Integer32,
+                "STRING" or "Hex-STRING" => SnmpType.OctetString,
+                "OID" => SnmpType.ObjectIdentifier,
+                "Gauge32" => SnmpType.Gauge32,
+                "Counter32" => SnmpType.Counter32,
+                "Counter64" => SnmpType.Counter64,
+                "Timeticks" => SnmpType.TimeTicks,
+                "IpAddress" => SnmpType.IpAddress,
+                "Opaque" => SnmpType.Opaque,
+                _ => throw new FormatException($"Unknown net-snmp type in '{line}'."),
+            };
+            result.Add((oid, type, typeName == "Hex-STRING" ? "hex:" + value.Trim() : value));
+        }
+
+        return result;
+    }
+
+    /// <summary>Our value in the same notation as <see cref="ParseWalk"/>, for the types whose value does not change between two walks.</summary>
+    public static string? StableText(SnmpValue value) => value switch
+    {
+        Integer32 i => i.Value.ToString(CultureInfo.InvariantCulture),
+        Gauge32 g => g.Value.ToString(CultureInfo.InvariantCulture),
+        ObjectIdentifier o => "." + o.Value,
+        IpAddress ip => ip.AsText(),
+        OctetString s => s.Value.IsEmpty ? "\"\"" : null,
+        _ => null,
+    };
+
+    /// <summary>True when net-snmp's rendering of an OCTET STRING denotes exactly these bytes.</summary>
+    public static bool SameOctets(string netSnmpValue, ReadOnlySpan<byte> bytes)
+    {
+        if (netSnmpValue.StartsWith("hex:", StringComparison.Ordinal))
+        {
+            var hex = netSnmpValue[4..].Replace(" ", string.Empty, StringComparison.Ordinal);
+            return Convert.FromHexString(hex).AsSpan().SequenceEqual(bytes);
+        }
+
+        var text = netSnmpValue.Length >= 2 && netSnmpValue[0] == '"' ? netSnmpValue[1..^1] : netSnmpValue;
+        return Encoding.UTF8.GetBytes(text.Replace("\\\"", "\"", StringComparison.Ordinal)).AsSpan().SequenceEqual(bytes.TrimEnd((byte)0));
+    }
+}
