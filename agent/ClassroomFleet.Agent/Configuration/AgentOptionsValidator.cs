@@ -1,0 +1,45 @@
+using ClassroomFleet.Contracts.Identifiers;
+using Microsoft.Extensions.Options;
+
+namespace ClassroomFleet.Agent.Configuration;
+
+/// <summary>Checks <see cref="AgentOptions"/> at start and names every bad key.</summary>
+public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AgentOptions options)
+    {
+        var failures = new List<string>();
+        var at = AgentOptions.SectionName;
+        if (string.IsNullOrWhiteSpace(options.SchoolFile))
+        {
+            failures.Add($"{at}:SchoolFile is required");
+        }
+
+        if (!ContractIdentifiers.IsDeviceId(options.AgentId))
+        {
+            failures.Add($"{at}:AgentId must be 1-64 characters of a-z, 0-9, '-', '_', '.'");
+        }
+
+        if (options.DefaultInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{at}:DefaultInterval must be at least 1 second");
+        }
+
+        if (options.MaxConcurrentPolls is < 1 or > 1024)
+        {
+            failures.Add($"{at}:MaxConcurrentPolls must be between 1 and 1024");
+        }
+
+        if (options.DeviceBudget <= TimeSpan.Zero)
+        {
+            failures.Add($"{at}:DeviceBudget must be positive");
+        }
+
+        if (options.Jitter is < 0 or > 0.5)
+        {
+            failures.Add($"{at}:Jitter must be between 0 and 0.5");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,126 @@
+using ClassroomFleet.Agent.Configuration;
+using ClassroomFleet.Agent.Polling;
+using ClassroomFleet.Agent.Publishing;
+using ClassroomFleet.Agent.School;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClassroomFleet.Agent.Scheduling;
+
+/// <summary>
+/// Runs one polling loop per device: its own interval with jitter, a shared concurrency limit and a per-device time
+/// budget, so that one slow or dead device never delays the others. Every poll yields a <c>device</c> health point
+/// with its duration and error, whatever the poller returned.
+/// </summary>
+public sealed partial class PollScheduler(
+    IEnumerable<IDevicePoller> pollers,
+    SchoolFileProvider schoolFile,
+    ITelemetrySink sink,
+    IOptions<AgentOptions> options,
+    TimeProvider time,
+    ILogger<PollScheduler> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IDevicePoller> _pollers = pollers.ToDictionary(p => p.Kind, StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var school = await schoolFile.ReloadAsync(stoppingToken).ConfigureAwait(false);
+        if (school is null)
+        {
+            LogNothingToPoll(logger);
+            return;
+        }
+
+        var settings = options.Value;
+        using var concurrency = new SemaphoreSlim(settings.MaxConcurrentPolls);
+        var loops = new List<Task>();
+        foreach (var device in school.Devices)
+        {
+            if (!_pollers.TryGetValue(device.Kind, out var poller))
+            {
+                LogNoPoller(logger, device.Id, device.Kind);
+                continue;
+            }
+
+            var interval = device.Interval is { } text && DurationText.TryParse(text, out var parsed) ? parsed : settings.DefaultInterval;
+            loops.Add(RunDeviceLoopAsync(poller, device, interval, concurrency, stoppingToken));
+        }
+
+        await Task.WhenAll(loops).ConfigureAwait(false);
+    }
+
+    private async Task RunDeviceLoopAsync(IDevicePoller poller, DeviceEntry device, TimeSpan interval, SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+
+        // Spread the first polls over one interval so that a restart does not poll every device at the same instant.
+        await DelayAsync(TimeSpan.FromTicks((long)(interval.Ticks * Random.Shared.NextDouble() * settings.Jitter)), stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var started = time.GetTimestamp();
+            await concurrency.WaitAsync(stoppingToken).ConfigureAwait(false);
+            try
+            {
+                var outcome = await PollOnceAsync(poller, device, settings.DeviceBudget, stoppingToken).ConfigureAwait(false);
+                await sink.EnqueueAsync(outcome, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                concurrency.Release();
+            }
+
+            var jitter = 1 + ((Random.Shared.NextDouble() * 2) - 1) * settings.Jitter;
+            var wait = TimeSpan.FromTicks((long)(interval.Ticks * jitter)) - time.GetElapsedTime(started);
+            await DelayAsync(wait, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Polls one device within its time budget and never throws, except when the agent stops.</summary>
+    public async Task<PollOutcome> PollOnceAsync(IDevicePoller poller, DeviceEntry device, TimeSpan budget, CancellationToken stoppingToken)
+    {
+        var started = time.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        deadline.CancelAfter(budget);
+        IReadOnlyList<Contracts.Messages.TelemetryPoint> points = [];
+        string? error = null;
+        try
+        {
+            points = await poller.PollAsync(device, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            error = $"time budget of {budget.TotalSeconds:0.###} s exceeded";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = ex.Message;
+        }
+
+        var duration = time.GetElapsedTime(started);
+        if (error is not null)
+        {
+            LogPollFailed(logger, device.Id, device.Kind, error);
+        }
+
+        var health = DeviceHealthPoint.Create(device.Kind, device.Room, UnixNanos.From(time.GetUtcNow()), duration, error);
+        return new PollOutcome(device.Id, device.Kind, [.. points, health], duration, error);
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "No school file in force: nothing to poll")]
+    private static partial void LogNothingToPoll(ILogger logger);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Device {Device}: no poller for kind {Kind}")]
+    private static partial void LogNoPoller(ILogger logger, string device, string kind);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Device {Device} ({Kind}) poll failed: {Error}")]
+    private static partial void LogPollFailed(ILogger logger, string device, string kind, string error);
+}

@@ -1,0 +1,122 @@
+using ClassroomFleet.Contracts.Identifiers;
+
+namespace ClassroomFleet.Agent.School;
+
+/// <summary>
+/// Checks a school file's content. The same validator runs on a local file and on a configuration pushed by the fleet.
+/// Field paths use the file's own names (<c>devices[0].address</c>).
+/// </summary>
+public static class SchoolFileValidator
+{
+    public const string SchemaV1 = "classroomfleet.school/v1";
+
+    private static readonly HashSet<string> Categories = ["urban", "rural", "teaching_point"];
+    private static readonly HashSet<string> RoomTypes = ["ordinary", "functional", "pe_music_art", "computer_lab", "recording", "office", "network", "other"];
+    private static readonly HashSet<string> DeviceKinds = ["switch", "panel", "projector", "recorder", "pc", "teacher_pc", "student_pc", "probe", "cabinet"];
+
+    public static IReadOnlyList<SchoolFileError> Validate(SchoolFile file)
+    {
+        var errors = new List<SchoolFileError>();
+        void Error(string field, string message) => errors.Add(new SchoolFileError(0, field, message));
+
+        if (file.Schema != SchemaV1)
+        {
+            Error("schema", $"must be '{SchemaV1}'");
+        }
+
+        if (!ContractIdentifiers.IsCountyCode(file.County))
+        {
+            Error("county", "must be the 6-digit administrative division code, e.g. 410323");
+        }
+
+        if (!ContractIdentifiers.IsSchoolCode(file.School))
+        {
+            Error("school", "must be the 10-digit national school identification code (学校标识码)");
+        }
+
+        if (string.IsNullOrWhiteSpace(file.Name))
+        {
+            Error("name", "is required");
+        }
+
+        if (!Categories.Contains(file.Category))
+        {
+            Error("category", $"must be one of {string.Join(", ", Categories)}");
+        }
+
+        var roomIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < file.Rooms.Count; i++)
+        {
+            var room = file.Rooms[i];
+            if (string.IsNullOrWhiteSpace(room.Id) || !roomIds.Add(room.Id))
+            {
+                Error($"rooms[{i}].id", string.IsNullOrWhiteSpace(room.Id) ? "is required" : $"'{room.Id}' is used twice");
+            }
+
+            if (!RoomTypes.Contains(room.Type))
+            {
+                Error($"rooms[{i}].type", $"must be one of {string.Join(", ", RoomTypes)}");
+            }
+        }
+
+        var deviceIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < file.Devices.Count; i++)
+        {
+            ValidateDevice(file.Devices[i], $"devices[{i}]", roomIds, deviceIds, Error);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateDevice(DeviceEntry device, string at, HashSet<string> roomIds, HashSet<string> deviceIds, Action<string, string> error)
+    {
+        if (!ContractIdentifiers.IsDeviceId(device.Id))
+        {
+            error($"{at}.id", "must be 1-64 characters of a-z, 0-9, '-', '_', '.'");
+        }
+        else if (!deviceIds.Add(device.Id))
+        {
+            error($"{at}.id", $"'{device.Id}' is used twice");
+        }
+
+        if (!DeviceKinds.Contains(device.Kind))
+        {
+            error($"{at}.kind", $"must be one of {string.Join(", ", DeviceKinds)}");
+        }
+
+        if (device.Room is { } room && !roomIds.Contains(room))
+        {
+            error($"{at}.room", $"'{room}' is not a room of this school");
+        }
+
+        if (!DeviceAddress.TryParse(device.Address, defaultPort: 161, out _))
+        {
+            error($"{at}.address", "must be host or host:port");
+        }
+
+        if (device.Interval is { } interval && !DurationText.TryParse(interval, out _))
+        {
+            error($"{at}.interval", "must be a duration such as 30s, 5m or 1h");
+        }
+
+        if (device.Kind == "switch")
+        {
+            if (device.Snmp is null)
+            {
+                error($"{at}.snmp", "is required for a switch");
+            }
+            else
+            {
+                if (device.Snmp.Version is not ("v1" or "v2c" or "v3"))
+                {
+                    error($"{at}.snmp.version", "must be v1, v2c or v3");
+                }
+
+                if (string.IsNullOrWhiteSpace(device.Snmp.Credential))
+                {
+                    error($"{at}.snmp.credential", "must name a credential of the agent (secrets never stand in the school file)");
+                }
+            }
+        }
+    }
+}

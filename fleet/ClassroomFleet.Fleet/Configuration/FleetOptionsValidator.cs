@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace ClassroomFleet.Fleet.Configuration;
+
+/// <summary>Checks <see cref="FleetOptions"/> at start and names every bad key.</summary>
+public sealed class FleetOptionsValidator : IValidateOptions<FleetOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FleetOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.SharedGroup) || options.SharedGroup.IndexOfAny(['/', '+', '#']) >= 0)
+        {
+            failures.Add($"{FleetOptions.SectionName}:SharedGroup must be a non-empty name without '/', '+' or '#'");
+        }
+
+        if (options.WriteRetryMaxDelay < TimeSpan.FromMilliseconds(100))
+        {
+            failures.Add($"{FleetOptions.SectionName}:WriteRetryMaxDelay must be at least 100 ms");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

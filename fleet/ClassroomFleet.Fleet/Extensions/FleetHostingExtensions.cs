@@ -1,0 +1,34 @@
+using ClassroomFleet.Fleet.Configuration;
+using ClassroomFleet.Fleet.Ingest;
+using ClassroomFleet.Influx.Http;
+using ClassroomFleet.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace ClassroomFleet.Fleet.Extensions;
+
+/// <summary>Wires the fleet: options, the MQTT transport, the InfluxDB client and the ingest service.</summary>
+public static class FleetHostingExtensions
+{
+    public static WebApplicationBuilder AddFleet(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FleetOptions>().BindConfiguration(FleetOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FleetOptions>, FleetOptionsValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddOptions<InfluxClientOptions>().BindConfiguration("Influx").ValidateOnStart();
+        builder.Services.AddHttpClient<InfluxClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<InfluxClientOptions>>().Value.Timeout);
+        builder.Services.AddSingleton<IngestMetrics>();
+
+        builder.AddMqttTransport();
+        builder.Services.AddHostedService<TelemetryIngestService>();
+        return builder;
+    }
+
+    public static WebApplication MapFleet(this WebApplication app)
+    {
+        app.MapGet("/healthz", (IMqttTransport transport) => transport.IsConnected
+            ? Results.Ok(new { status = "ok" })
+            : Results.Json(new { status = "mqtt disconnected" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        return app;
+    }
+}

@@ -1,0 +1,61 @@
+using ClassroomFleet.Contracts;
+using ClassroomFleet.Contracts.Messages;
+using ClassroomFleet.Influx.LineProtocol;
+
+namespace ClassroomFleet.Fleet.Ingest;
+
+/// <summary>
+/// Writes a batch's points as line protocol, adding the <c>county</c>, <c>school</c> and <c>device</c> tags from the
+/// (validated) batch. Tags are written in key order, as InfluxDB prefers.
+/// </summary>
+public static class LineProtocolConverter
+{
+    public static void Append(LineProtocolBuffer buffer, TelemetryBatch batch, TelemetryPoint point)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TagKeys.County] = batch.County,
+            [TagKeys.School] = batch.School,
+            [TagKeys.Device] = batch.Device,
+        };
+        foreach (var (key, value) in point.Tags)
+        {
+            tags[key] = value;
+        }
+
+        var line = buffer.Point(point.Measurement);
+        foreach (var (key, value) in tags)
+        {
+            line.Tag(key, value);
+        }
+
+        foreach (var (key, value) in point.Floats ?? Empty<double>())
+        {
+            line.Field(key, value);
+        }
+
+        foreach (var (key, value) in point.Integers ?? Empty<long>())
+        {
+            line.Field(key, value);
+        }
+
+        foreach (var (key, value) in point.Strings ?? Empty<string>())
+        {
+            line.Field(key, value);
+        }
+
+        foreach (var (key, value) in point.Booleans ?? Empty<bool>())
+        {
+            line.Field(key, value);
+        }
+
+        line.Timestamp(point.TimestampNs);
+    }
+
+    private static IReadOnlyDictionary<string, T> Empty<T>() => EmptyHolder<T>.Instance;
+
+    private static class EmptyHolder<T>
+    {
+        public static readonly IReadOnlyDictionary<string, T> Instance = new Dictionary<string, T>();
+    }
+}

@@ -1,0 +1,92 @@
+using ClassroomFleet.Contracts.Identifiers;
+using ClassroomFleet.Contracts.Messages;
+using ClassroomFleet.Contracts.Serialization;
+using ClassroomFleet.Contracts.Topics;
+
+namespace ClassroomFleet.Fleet.Ingest;
+
+/// <summary>
+/// Checks a decoded telemetry batch against the topic it came on: the county, school and device in the topic must be
+/// the ones in the payload (a school cannot write under another's name), and every point must be storable.
+/// </summary>
+public static class TelemetryValidator
+{
+    public const int MaxPointsPerBatch = 5000;
+    public const int MaxTagsPerPoint = 16;
+    public const int MaxFieldsPerPoint = 64;
+    public const int MaxKeyLength = 128;
+    public const int MaxStringLength = 4096;
+
+    /// <summary>Returns null when the batch is acceptable, else the failure and a reason for the log.</summary>
+    public static (DecodeFailure Failure, string Reason)? Validate(SchoolTopic topic, TelemetryBatch batch)
+    {
+        if (batch.County != topic.County || batch.School != topic.School || batch.Device != topic.Leaf)
+        {
+            return (DecodeFailure.Spoofed, $"payload names {batch.County}/{batch.School}/{batch.Device} but the topic is {topic.County}/{topic.School}/{topic.Leaf}");
+        }
+
+        if (!ContractIdentifiers.IsDeviceId(batch.Agent) || string.IsNullOrEmpty(batch.Kind) || batch.Kind.Length > MaxKeyLength)
+        {
+            return (DecodeFailure.Invalid, "agent or kind is missing or malformed");
+        }
+
+        if (batch.Points is null || batch.Points.Count > MaxPointsPerBatch)
+        {
+            return (DecodeFailure.Invalid, $"a batch holds 0 to {MaxPointsPerBatch} points");
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks one point; a bad point is quarantined alone and never blocks the rest of its batch.</summary>
+    public static string? ValidatePoint(TelemetryPoint point)
+    {
+        if (string.IsNullOrEmpty(point.Measurement) || point.Measurement.Length > MaxKeyLength)
+        {
+            return "measurement is missing or too long";
+        }
+
+        if (point.TimestampNs <= 0)
+        {
+            return "timestamp must be positive nanoseconds since the Unix epoch";
+        }
+
+        if (point.FieldCount is 0 or > MaxFieldsPerPoint)
+        {
+            return $"a point holds 1 to {MaxFieldsPerPoint} fields";
+        }
+
+        if (point.Tags.Count > MaxTagsPerPoint)
+        {
+            return $"a point holds at most {MaxTagsPerPoint} tags";
+        }
+
+        foreach (var (key, value) in point.Tags)
+        {
+            if (!IsKey(key) || string.IsNullOrEmpty(value) || value.Length > MaxStringLength || ReservedTags.Contains(key))
+            {
+                return $"tag '{key}' is empty, too long or reserved";
+            }
+        }
+
+        if (point.Floats is { } floats)
+        {
+            foreach (var (key, value) in floats)
+            {
+                if (!IsKey(key) || !double.IsFinite(value))
+                {
+                    return $"float field '{key}' is not a finite number";
+                }
+            }
+        }
+
+        return AllKeys(point).FirstOrDefault(k => !IsKey(k)) is { } bad ? $"field key '{bad}' is empty or too long" : null;
+    }
+
+    private static readonly HashSet<string> ReservedTags = ["county", "school", "device", "time"];
+
+    private static IEnumerable<string> AllKeys(TelemetryPoint point) =>
+        (point.Integers?.Keys ?? []).Concat(point.Strings?.Keys ?? []).Concat(point.Booleans?.Keys ?? []);
+
+    private static bool IsKey(string key) => key.Length is > 0 and <= MaxKeyLength;
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Threading.Channels;
+using ClassroomFleet.Agent.Extensions;
+using ClassroomFleet.Contracts.Messages;
+using ClassroomFleet.Contracts.Serialization;
+using ClassroomFleet.Contracts.Topics;
+using ClassroomFleet.Fleet.Extensions;
+using ClassroomFleet.Influx.Http;
+using ClassroomFleet.Messaging;
+using ClassroomFleet.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClassroomFleet.EndToEnd.Tests;
+
+/// <summary>
+/// The first telemetry path, real all the way: snmpsim (a 48-port switch whose counters advance) → the agent's switch
+/// poller over SNMP v2c → MQTT QoS 1 through mosquitto → the fleet's ingest → line protocol into influxd → read back
+/// with InfluxQL; and the fleet's acknowledgement back to the agent's school on <c>.../ack</c>.
+/// </summary>
+[Trait("Category", "Integration")]
+[Trait("requires", "snmpsim")]
+[Trait("requires", "mosquitto")]
+[Trait("requires", "influxd")]
+public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
+{
+    private const string County = "410323";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    // A school code and a database of this run's own, so that runs and parallel tests never see each other's data.
+    private readonly string _school = "41" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+    private readonly string _database = "cf_e2e_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _folder = Directory.CreateTempSubdirectory("cf-e2e-").FullName;
+    private readonly List<IHost> _hosts = [];
+    private HttpClient? _http;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _http?.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var disposable in _disposables)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        foreach (var host in _hosts)
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            (host as IDisposable)?.Dispose();
+        }
+
+        if (_http is not null)
+        {
+            await _http.PostAsync(new Uri(ServiceEndpoints.Influx, $"/query?q=DROP+DATABASE+{_database}"), null);
+            _http.Dispose();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Switch_Counters_Travel_From_Snmp_Through_Mqtt_To_InfluxDb_And_Are_Acknowledged()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var acks = await ListenForAcksAsync(timeout.Token);
+
+        await StartFleetAsync(timeout.Token);
+        await StartAgentAsync(timeout.Token);
+
+        var row = await WaitForUplinkRateAsync(timeout.Token);
+
+        Assert.Equal(County, row.GetString(0, "county"));
+        Assert.Equal(_school, row.GetString(0, "school"));
+        Assert.Equal("sw-core-1", row.GetString(0, "device"));
+        Assert.Equal("Gi1/0/49", row.GetString(0, "if_name"));
+        Assert.Equal(1000, row.GetInt64(0, "speed_mbps"));
+        Assert.True(row.Cell(0, "oper_up").GetBoolean());
+
+        // The simulated uplink carries 80 Mbit/s in (simulators/snmpsim: rate=10000000 octets/s); polling jitter and
+        // the recording's own timing allow some slack, but a wrong unit or direction would be far off.
+        var inBps = row.GetDouble(0, "in_bps")!.Value;
+        Assert.InRange(inBps, 60e6, 100e6);
+
+        var ack = await acks.ReadAsync(timeout.Token);
+        Assert.NotEmpty(ack.Stored);
+    }
+
+    private async Task<InfluxSeries> WaitForUplinkRateAsync(CancellationToken cancellationToken)
+    {
+        var influx = new InfluxClient(_http!, new InfluxClientOptions { BaseAddress = ServiceEndpoints.Influx, Database = _database });
+        var query = $"SELECT in_bps, speed_mbps, oper_up, county, school, device, if_name FROM interface WHERE school = '{_school}' AND if_name = 'Gi1/0/49' AND in_bps > 0 ORDER BY time DESC LIMIT 1";
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var result = await influx.QueryAsync(query, cancellationToken);
+                if (result.Series is [var series, ..] && series.Values.Count > 0)
+                {
+                    return series;
+                }
+            }
+            catch (InfluxQueryException)
+            {
+                // The database does not exist until the fleet has started.
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private async Task<ChannelReader<AckMessage>> ListenForAcksAsync(CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateUnbounded<AckMessage>();
+        var (host, port) = ServiceEndpoints.Mqtt;
+        var listener = new MqttTransport(
+            new MqttTransportOptions { Host = host, Port = port, ClientId = "e2e-ack-" + _school, CleanStart = true },
+            NullLogger<MqttTransport>.Instance);
+        _disposables.Add(listener);
+        await listener.StartAsync(cancellationToken);
+        await listener.SubscribeAsync(Topics.Ack(County, _school), MessageQos.AtLeastOnce, (message, _) =>
+        {
+            channel.Writer.TryWrite(ContractSerializer.Deserialize(message.Payload.Span, ContractJsonContext.Default.AckMessage, a => a.Schema));
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return channel.Reader;
+    }
+
+    private readonly List<IAsyncDisposable> _disposables = [];
+
+    private async Task StartFleetAsync(CancellationToken cancellationToken)
+    {
+        _http = new HttpClient();
+        var (host, port) = ServiceEndpoints.Mqtt;
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Mqtt:Host"] = host,
+            ["Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:ClientId"] = "e2e-fleet-" + _school,
+            ["Fleet:SharedGroup"] = "e2e" + _school,
+            ["Influx:BaseAddress"] = ServiceEndpoints.Influx.ToString(),
+            ["Influx:Database"] = _database,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddFleet();
+        var app = builder.Build();
+        app.MapFleet();
+        await app.StartAsync(cancellationToken);
+        _hosts.Add(app);
+    }
+
+    private async Task StartAgentAsync(CancellationToken cancellationToken)
+    {
+        var schoolFile = Path.Combine(_folder, "school.yaml");
+        await File.WriteAllTextAsync(schoolFile, $"""
+            schema: classroomfleet.school/v1
+            county: "{County}"
+            school: "{_school}"
+            name: 端到端测试学校
+            category: urban
+            rooms:
+              - {"{"} id: net, name: 网络机房, type: network {"}"}
+            devices:
+              - id: sw-core-1
+                kind: switch
+                room: net
+                address: {ServiceEndpoints.Snmpsim}
+                interval: 1s
+                snmp: {"{"} version: v2c, credential: switch-ro {"}"}
+                uplinks: [Gi1/0/49]
+            """, cancellationToken);
+
+        var (host, port) = ServiceEndpoints.Mqtt;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Agent:SchoolFile"] = schoolFile,
+            ["Agent:AgentId"] = "e2e-agent",
+            ["Credentials:switch-ro:Community"] = "switch48",
+            ["Mqtt:Host"] = host,
+            ["Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:ClientId"] = "e2e-agent-" + _school,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddAgent();
+        var agent = builder.Build();
+        await agent.StartAsync(cancellationToken);
+        _hosts.Add(agent);
+    }
+}
