@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ClassroomFleet.Snmp.Pdus;
 using ClassroomFleet.Snmp.Transport;
+using ClassroomFleet.Snmp.Usm;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,6 +21,8 @@ public sealed class SnmpClient : IAsyncDisposable
     private readonly RequestIdGenerator _requestIds = new();
     private readonly ResponseDispatcher _dispatcher;
     private readonly UdpChannel _channel;
+    private readonly RequestTransmitter _transmitter;
+    private readonly UsmRequestSender _usm;
 
     public SnmpClient(SnmpClientOptions options, ILogger<SnmpClient>? logger = null)
     {
@@ -33,6 +35,8 @@ public sealed class SnmpClient : IAsyncDisposable
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _dispatcher = new ResponseDispatcher(Statistics, _logger);
         _channel = new UdpChannel(IPEndPoint.Parse(options.LocalEndPoint), options.SocketBufferBytes, _dispatcher.OnDatagram, OnReceiveError);
+        _transmitter = new RequestTransmitter(_channel, Statistics, _logger);
+        _usm = new UsmRequestSender(_requestIds, _dispatcher, _transmitter, Statistics, _logger);
         _logger.SocketBound(_channel.LocalEndPoint);
     }
 
@@ -132,72 +136,25 @@ public sealed class SnmpClient : IAsyncDisposable
     /// Sends one request and waits for its answer, retransmitting with the same request-id after each timeout, never
     /// past the operation's deadline. The answer may carry a non-zero error-status; the caller decides.
     /// </summary>
-    internal async Task<Pdu> SendAsync(SnmpTarget target, Pdu pdu, OperationDeadline deadline, CancellationToken cancellationToken)
-    {
-        if (target.Version == SnmpVersion.V3)
-        {
-            throw new SnmpException(SnmpErrorKind.InvalidRequest, "SNMPv3 targets need credentials; not supported by this build yet.");
-        }
+    internal Task<Pdu> SendAsync(SnmpTarget target, Pdu pdu, OperationDeadline deadline, CancellationToken cancellationToken) =>
+        target.Version == SnmpVersion.V3
+            ? _usm.SendAsync(target, pdu, deadline, cancellationToken)
+            : SendCommunityAsync(target, pdu, deadline, cancellationToken);
 
+    private async Task<Pdu> SendCommunityAsync(SnmpTarget target, Pdu pdu, OperationDeadline deadline, CancellationToken cancellationToken)
+    {
         var requestId = _requestIds.Next();
-        var request = pdu with { RequestId = requestId };
-        using var datagram = EncodeCommunity(target, request);
-        var pending = new PendingRequest(target.Endpoint.Serialize(), target.Version);
+        using var datagram = EncodeCommunity(target, pdu with { RequestId = requestId });
+        var pending = new PendingRequest(requestId, target.Endpoint.Serialize(), target.Version);
         _dispatcher.Register(requestId, pending);
         try
         {
-            return await TransmitAsync(target, pending, datagram.Memory, deadline, cancellationToken).ConfigureAwait(false);
+            return await _transmitter.TransmitAsync(target, pending, datagram.Memory, deadline, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _dispatcher.Unregister(requestId);
         }
-    }
-
-    private async Task<Pdu> TransmitAsync(
-        SnmpTarget target, PendingRequest pending, ReadOnlyMemory<byte> datagram, OperationDeadline deadline, CancellationToken cancellationToken)
-    {
-        var attempts = 0;
-        for (var attempt = 0; attempt <= target.Retries; attempt++)
-        {
-            var wait = deadline.Clip(target.Timeout);
-            if (wait <= TimeSpan.Zero)
-            {
-                break;
-            }
-
-            if (attempt > 0)
-            {
-                Statistics.Retransmitted();
-            }
-
-            attempts++;
-            try
-            {
-                await _channel.SendAsync(datagram, pending.Endpoint, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException ex)
-            {
-                throw new SnmpException(SnmpErrorKind.Transport, $"Sending to {target} failed: {ex.SocketErrorCode}.", ex);
-            }
-
-            Statistics.RequestSent();
-            try
-            {
-                return await pending.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Next attempt; the answer to this one is still accepted if it arrives late.
-            }
-        }
-
-        Statistics.TimedOut();
-        _logger.RequestTimedOut(target, attempts);
-        var why = deadline.IsBounded && deadline.Clip(target.Timeout) <= TimeSpan.Zero
-            ? $"the budget of {target.Budget} ran out after {attempts} attempt(s)"
-            : $"{attempts} attempt(s) of {target.Timeout.TotalMilliseconds:0} ms";
-        throw new SnmpException(SnmpErrorKind.Timeout, $"No answer from {target}: {why}.");
     }
 
     private static Ber.PooledDatagram EncodeCommunity(SnmpTarget target, Pdu request)

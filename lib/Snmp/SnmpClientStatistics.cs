@@ -12,6 +12,8 @@ public sealed class SnmpClientStatistics
     private long _wrongEndpoint;
     private long _unexpectedPdu;
     private long _authenticationFailures;
+    private long _duplicateEngineIds;
+    private long _engineResynchronisations;
 
     public long RequestsSent => Volatile.Read(ref _requestsSent);
 
@@ -35,6 +37,16 @@ public sealed class SnmpClientStatistics
 
     /// <summary>SNMPv3 answers that failed authentication or decryption; dropped.</summary>
     public long AuthenticationFailures => Volatile.Read(ref _authenticationFailures);
+
+    /// <summary>Times two agents reported the same SNMPv3 engine ID (a configuration defect).</summary>
+    public long DuplicateEngineIds => Volatile.Read(ref _duplicateEngineIds);
+
+    /// <summary>SNMPv3 engine discoveries and time resynchronisations after a Report.</summary>
+    public long EngineResynchronisations => Volatile.Read(ref _engineResynchronisations);
+
+    internal void DuplicateEngineIdFound() => Interlocked.Increment(ref _duplicateEngineIds);
+
+    internal void EngineResynchronised() => Interlocked.Increment(ref _engineResynchronisations);
 
     internal void RequestSent() => Interlocked.Increment(ref _requestsSent);
 

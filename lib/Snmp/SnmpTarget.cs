@@ -23,6 +23,12 @@ public sealed record SnmpTarget
     /// <summary>The community string for v1 and v2c (RFC 1901); ignored for v3.</summary>
     public string Community { get; init; }
 
+    /// <summary>The SNMPv3 user; required when <see cref="Version"/> is <see cref="SnmpVersion.V3"/>.</summary>
+    public UsmCredentials? Credentials { get; init; }
+
+    /// <summary>The SNMPv3 contextName (RFC 3411 §3.3.1); empty for the default context.</summary>
+    public string ContextName { get; init; } = string.Empty;
+
     /// <summary>How long to wait for each attempt's answer.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 

@@ -12,13 +12,23 @@ internal ref struct BerReader
     private const int MaxLengthOctets = 4;
 
     private readonly ReadOnlySpan<byte> _data;
+    private readonly int _origin;
     private int _position;
 
     public BerReader(ReadOnlySpan<byte> data)
+        : this(data, 0)
+    {
+    }
+
+    private BerReader(ReadOnlySpan<byte> data, int origin)
     {
         _data = data;
+        _origin = origin;
         _position = 0;
     }
+
+    /// <summary>Offset of the next byte from the start of the outermost reader's data.</summary>
+    public readonly int AbsolutePosition => _origin + _position;
 
     public readonly bool HasMore => _position < _data.Length;
 
@@ -58,7 +68,19 @@ internal ref struct BerReader
         return contents;
     }
 
-    public BerReader ReadSequence(byte tag = BerTag.Sequence) => new(ReadTlv(tag));
+    public BerReader ReadSequence(byte tag = BerTag.Sequence)
+    {
+        var contents = ReadTlv(tag);
+        return new BerReader(contents, _origin + _position - contents.Length);
+    }
+
+    /// <summary>Reads one TLV and says where its contents start, counted from the outermost reader's first byte.</summary>
+    public ReadOnlySpan<byte> ReadTlv(byte expectedTag, out int absoluteContentOffset)
+    {
+        var contents = ReadTlv(expectedTag);
+        absoluteContentOffset = _origin + _position - contents.Length;
+        return contents;
+    }
 
     public int ReadInt32() => DecodeInt32(ReadTlv(BerTag.Integer));
 

@@ -21,6 +21,9 @@ internal readonly struct PooledDatagram : IDisposable
 
     public ReadOnlySpan<byte> Span => _array.AsSpan(_offset, Length);
 
+    /// <summary>For patching in place after encoding (the SNMPv3 digest).</summary>
+    public Span<byte> WritableSpan => _array.AsSpan(_offset, Length);
+
     public void Dispose()
     {
         if (_array is { Length: > 0 })

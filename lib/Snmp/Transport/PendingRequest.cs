@@ -1,17 +1,30 @@
 using System.Net;
 using ClassroomFleet.Snmp.Pdus;
+using ClassroomFleet.Snmp.Usm;
 
 namespace ClassroomFleet.Snmp.Transport;
 
 /// <summary>An outstanding request waiting for its answer; completed by the receive loop.</summary>
 internal sealed class PendingRequest : TaskCompletionSource<Pdu>
 {
-    public PendingRequest(SocketAddress endpoint, SnmpVersion version)
+    public PendingRequest(int requestId, SocketAddress endpoint, SnmpVersion version, LocalizedKeys? keys = null)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
+        RequestId = requestId;
         Endpoint = endpoint;
         Version = version;
+        Keys = keys;
     }
+
+    public int RequestId { get; }
+
+    /// <summary>SNMPv3: the keys the request was sent with, used to check and decrypt the answer.</summary>
+    public LocalizedKeys? Keys { get; }
+
+    /// <summary>SNMPv3: the answer's USM parameters, set before the task completes.</summary>
+    public UsmSecurityParameters? ReplySecurity { get; set; }
+
+    public bool ReplyAuthenticated { get; set; }
 
     public SocketAddress Endpoint { get; }
 

@@ -1,0 +1,49 @@
+using ClassroomFleet.Testing;
+
+namespace ClassroomFleet.Snmp.Tests.Integration;
+
+/// <summary>SNMPv3 cases that need snmpd users or engine IDs services.sh does not create: started here on a free port.</summary>
+[Trait("Category", "Integration")]
+[Trait("requires", "snmpd")]
+public sealed class PrivateSnmpdV3Tests
+{
+    private static readonly Oid SysName = Oid.Parse("1.3.6.1.2.1.1.5.0");
+
+    [Theory]
+    [InlineData("cfshaaes256", AuthProtocol.Sha1, PrivProtocol.Aes256, "SHA", "AES-256")]
+    [InlineData("cfshaaes192", AuthProtocol.Sha1, PrivProtocol.Aes192, "SHA", "AES-192")]
+    [InlineData("cfmd5aes256", AuthProtocol.Md5, PrivProtocol.Aes256, "MD5", "AES-256")]
+    [InlineData("cfsha224aes", AuthProtocol.Sha224, PrivProtocol.Aes128, "SHA-224", "AES")]
+    [InlineData("cfsha384aes", AuthProtocol.Sha384, PrivProtocol.Aes192, "SHA-384", "AES-192")]
+    public async Task Key_Extension_And_Sha2_Variants_Interoperate(string user, AuthProtocol auth, PrivProtocol priv, string netAuth, string netPriv)
+    {
+        await using var snmpd = await SnmpdProcess.StartAsync($"""
+            createUser {user} {netAuth} "authpass123" {netPriv} "privpass123"
+            rouser {user} priv
+            """);
+        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "127.0.0.1:0" });
+
+        var result = await client.GetAsync(SnmpdV3Tests.Target(user, auth, priv, snmpd.Endpoint), [SysName]);
+
+        Assert.Equal("cf-test-private-snmpd", result[0].Value.AsText());
+    }
+
+    [Fact]
+    public async Task Two_Agents_With_The_Same_EngineId_Are_Reported_As_A_Defect()
+    {
+        const string config = """
+            engineID cf-cloned-engine
+            createUser cfshaaes SHA "authpass123" AES "privpass123"
+            rouser cfshaaes priv
+            """;
+        await using var first = await SnmpdProcess.StartAsync(config);
+        await using var second = await SnmpdProcess.StartAsync(config);
+        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "127.0.0.1:0" });
+
+        await client.GetAsync(SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, first.Endpoint), [SysName]);
+        Assert.Equal(0, client.Statistics.DuplicateEngineIds);
+        await client.GetAsync(SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, second.Endpoint), [SysName]);
+
+        Assert.Equal(1, client.Statistics.DuplicateEngineIds);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ClassroomFleet.Testing;
+
+/// <summary>
+/// A private net-snmp <c>snmpd</c> for tests that need a special configuration (extra v3 users, a fixed engine ID):
+/// started on a free loopback UDP port with its state in a temp folder, stopped by PID on dispose.
+/// </summary>
+public sealed class SnmpdProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private SnmpdProcess(Process process, string directory, IPEndPoint endpoint)
+    {
+        _process = process;
+        _directory = directory;
+        Endpoint = endpoint;
+    }
+
+    public IPEndPoint Endpoint { get; }
+
+    /// <summary>Starts snmpd with community <c>public</c> plus <paramref name="extraConfig"/> lines, and waits until it answers.</summary>
+    public static async Task<SnmpdProcess> StartAsync(string extraConfig, CancellationToken cancellationToken = default)
+    {
+        var port = FreeUdpPort();
+        var directory = Directory.CreateTempSubdirectory("cf-snmpd-").FullName;
+        var persist = Path.Combine(directory, "persist");
+        Directory.CreateDirectory(persist);
+        var config = Path.Combine(directory, "snmpd.conf");
+        await File.WriteAllTextAsync(
+            config,
+            $"""
+            agentAddress udp:127.0.0.1:{port}
+            rocommunity public 127.0.0.1
+            sysName cf-test-private-snmpd
+            dontLogTCPWrappersConnects yes
+            [snmp] mibs :
+            {extraConfig}
+
+            """,
+            cancellationToken).ConfigureAwait(false);
+
+        var start = new ProcessStartInfo("snmpd") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "-Lo", "-C", "-c", config, "-I", "-smux,mteTrigger,mteTriggerConf", "-p", Path.Combine(directory, "snmpd.pid") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["SNMP_PERSISTENT_DIR"] = persist;
+        start.Environment["MIBS"] = ":";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("snmpd did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var snmpd = new SnmpdProcess(process, directory, new IPEndPoint(IPAddress.Loopback, port));
+        try
+        {
+            await snmpd.WaitUntilAnsweringAsync(cancellationToken).ConfigureAwait(false);
+            return snmpd;
+        }
+        catch
+        {
+            await snmpd.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
+    {
+        using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        // GET sysUpTime.0, v2c, community "public", request-id 1.
+        byte[] get = Convert.FromHexString("302602010104067075626C6963A01902010102010002010030" + "0E300C06082B060102010103000500");
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"snmpd exited with {_process.ExitCode} during start.");
+            }
+
+            await probe.SendAsync(get, Endpoint, cancellationToken).ConfigureAwait(false);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromMilliseconds(200));
+            try
+            {
+                await probe.ReceiveAsync(wait.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        throw new TimeoutException($"snmpd on {Endpoint} did not answer within 15 s.");
+    }
+
+    public static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
