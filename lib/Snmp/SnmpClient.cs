@@ -44,6 +44,9 @@ public sealed class SnmpClient : IAsyncDisposable
 
     public IPEndPoint LocalEndPoint => _channel.LocalEndPoint;
 
+    /// <summary>SNMPv3 engines learned so far, by agent endpoint.</summary>
+    internal EngineRegistry Engines => _usm.Engines;
+
     /// <summary>GET (RFC 3416 §4.2.1). Values the agent lacks come back as noSuchObject/noSuchInstance (v2c) or as a noSuchName error (v1).</summary>
     public async Task<IReadOnlyList<Variable>> GetAsync(SnmpTarget target, IReadOnlyList<Oid> oids, CancellationToken cancellationToken = default)
     {

@@ -43,19 +43,7 @@ public sealed class SnmpdProcess : IAsyncDisposable
             """,
             cancellationToken).ConfigureAwait(false);
 
-        var start = new ProcessStartInfo("snmpd") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-f", "-Lo", "-C", "-c", config, "-I", "-smux,mteTrigger,mteTriggerConf", "-p", Path.Combine(directory, "snmpd.pid") })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["SNMP_PERSISTENT_DIR"] = persist;
-        start.Environment["MIBS"] = ":";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("snmpd did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = Launch(directory);
         var snmpd = new SnmpdProcess(process, directory, new IPEndPoint(IPAddress.Loopback, port));
         try
         {
@@ -66,6 +54,45 @@ public sealed class SnmpdProcess : IAsyncDisposable
         {
             await snmpd.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private static Process Launch(string directory)
+    {
+        var config = Path.Combine(directory, "snmpd.conf");
+        var start = new ProcessStartInfo("snmpd") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "-Lo", "-C", "-c", config, "-I", "-smux,mteTrigger,mteTriggerConf", "-p", Path.Combine(directory, "snmpd.pid") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["SNMP_PERSISTENT_DIR"] = Path.Combine(directory, "persist");
+        start.Environment["MIBS"] = ":";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("snmpd did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // A clean stop (SIGTERM) lets snmpd remove its PID file and sockets; Process.Kill would send SIGKILL.
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync().ConfigureAwait(false);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill();
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -107,12 +134,7 @@ public sealed class SnmpdProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
+        await StopAsync().ConfigureAwait(false);
         _process.Dispose();
         try
         {

@@ -46,4 +46,27 @@ public sealed class PrivateSnmpdV3Tests
 
         Assert.Equal(1, client.Statistics.DuplicateEngineIds);
     }
+
+    [Fact]
+    public async Task A_Client_Whose_Engine_Clock_Is_Off_Resynchronises_On_NotInTimeWindows()
+    {
+        await using var snmpd = await SnmpdProcess.StartAsync("""
+            createUser cfshaaes SHA "authpass123" AES "privpass123"
+            rouser cfshaaes priv
+            """);
+        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "127.0.0.1:0" });
+        var target = SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, snmpd.Endpoint);
+        await client.GetAsync(target, [SysName]);
+        Assert.True(client.Engines.TryGet(snmpd.Endpoint, out var engine));
+        var (boots, time) = engine.Now();
+        // RFC 3414 §3.2 step 7a: more than 150 s off makes the agent answer with an authenticated usmStatsNotInTimeWindows report.
+        engine.Set(boots, time + 1000);
+        var before = client.Statistics.EngineResynchronisations;
+
+        var result = await client.GetAsync(target, [SysName]);
+
+        Assert.Equal("cf-test-private-snmpd", result[0].Value.AsText());
+        Assert.Equal(before + 1, client.Statistics.EngineResynchronisations);
+        Assert.InRange(engine.Now().Time, time - 5, time + 5);
+    }
 }
