@@ -43,7 +43,7 @@ Mqtt__Host=$CF_MQTT_HOST Mqtt__Port=$CF_MQTT_PORT Mqtt__ClientId=demo-fleet \
 pids+=($!)
 
 log "starting the agent of school $SCHOOL"
-Agent__SchoolFile=$STATE/school.yaml Agent__AgentId=demo-agent Agent__DefaultInterval=00:00:05 \
+env Agent__SchoolFile="$STATE/school.yaml" Agent__AgentId=demo-agent Agent__DefaultInterval=00:00:05 \
   Credentials__switch-ro__Community=switch48 \
   Mqtt__Host=$CF_MQTT_HOST Mqtt__Port=$CF_MQTT_PORT Mqtt__ClientId=demo-agent-$SCHOOL \
   dotnet agent/ClassroomFleet.Agent/bin/Release/net10.0/classroomfleet-agent.dll \

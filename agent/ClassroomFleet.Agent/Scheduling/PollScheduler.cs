@@ -16,6 +16,7 @@ namespace ClassroomFleet.Agent.Scheduling;
 public sealed partial class PollScheduler(
     IEnumerable<IDevicePoller> pollers,
     SchoolFileProvider schoolFile,
+    DevicePollRunner runner,
     ITelemetrySink sink,
     IOptions<AgentOptions> options,
     TimeProvider time,
@@ -62,7 +63,7 @@ public sealed partial class PollScheduler(
             await concurrency.WaitAsync(stoppingToken).ConfigureAwait(false);
             try
             {
-                var outcome = await PollOnceAsync(poller, device, settings.DeviceBudget, stoppingToken).ConfigureAwait(false);
+                var outcome = await runner.PollOnceAsync(poller, device, settings.DeviceBudget, stoppingToken).ConfigureAwait(false);
                 await sink.EnqueueAsync(outcome, stoppingToken).ConfigureAwait(false);
             }
             finally
@@ -74,37 +75,6 @@ public sealed partial class PollScheduler(
             var wait = TimeSpan.FromTicks((long)(interval.Ticks * jitter)) - time.GetElapsedTime(started);
             await DelayAsync(wait, stoppingToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Polls one device within its time budget and never throws, except when the agent stops.</summary>
-    public async Task<PollOutcome> PollOnceAsync(IDevicePoller poller, DeviceEntry device, TimeSpan budget, CancellationToken stoppingToken)
-    {
-        var started = time.GetTimestamp();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        deadline.CancelAfter(budget);
-        IReadOnlyList<Contracts.Messages.TelemetryPoint> points = [];
-        string? error = null;
-        try
-        {
-            points = await poller.PollAsync(device, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            error = $"time budget of {budget.TotalSeconds:0.###} s exceeded";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            error = ex.Message;
-        }
-
-        var duration = time.GetElapsedTime(started);
-        if (error is not null)
-        {
-            LogPollFailed(logger, device.Id, device.Kind, error);
-        }
-
-        var health = DeviceHealthPoint.Create(device.Kind, device.Room, UnixNanos.From(time.GetUtcNow()), duration, error);
-        return new PollOutcome(device.Id, device.Kind, [.. points, health], duration, error);
     }
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
@@ -120,7 +90,4 @@ public sealed partial class PollScheduler(
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Device {Device}: no poller for kind {Kind}")]
     private static partial void LogNoPoller(ILogger logger, string device, string kind);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Device {Device} ({Kind}) poll failed: {Error}")]
-    private static partial void LogPollFailed(ILogger logger, string device, string kind, string error);
 }

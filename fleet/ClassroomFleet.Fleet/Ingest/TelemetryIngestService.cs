@@ -1,3 +1,4 @@
+using ClassroomFleet.Contracts.Influx;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
@@ -68,7 +69,7 @@ public sealed partial class TelemetryIngestService(
                 continue;
             }
 
-            LineProtocolConverter.Append(buffer, batch, point);
+            TelemetryLineProtocol.Append(buffer, batch, point);
         }
 
         if (quarantined > 0)

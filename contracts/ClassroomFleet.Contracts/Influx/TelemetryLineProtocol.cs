@@ -1,22 +1,24 @@
-using ClassroomFleet.Contracts;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Influx.LineProtocol;
 
-namespace ClassroomFleet.Fleet.Ingest;
+namespace ClassroomFleet.Contracts.Influx;
 
 /// <summary>
-/// Writes a batch's points as line protocol, adding the <c>county</c>, <c>school</c> and <c>device</c> tags from the
+/// The InfluxDB side of contract v1: writes a batch's points as line protocol, adding the <c>county</c>, <c>school</c> and <c>device</c> tags from the
 /// (validated) batch. Tags are written in key order, as InfluxDB prefers.
 /// </summary>
-public static class LineProtocolConverter
+public static class TelemetryLineProtocol
 {
-    public static void Append(LineProtocolBuffer buffer, TelemetryBatch batch, TelemetryPoint point)
+    public static void Append(LineProtocolBuffer buffer, TelemetryBatch batch, TelemetryPoint point) =>
+        Append(buffer, batch.County, batch.School, batch.Device, point);
+
+    public static void Append(LineProtocolBuffer buffer, string county, string school, string device, TelemetryPoint point)
     {
         var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [TagKeys.County] = batch.County,
-            [TagKeys.School] = batch.School,
-            [TagKeys.Device] = batch.Device,
+            [TagKeys.County] = county,
+            [TagKeys.School] = school,
+            [TagKeys.Device] = device,
         };
         foreach (var (key, value) in point.Tags)
         {
