@@ -48,6 +48,9 @@ internal sealed class UdpChannel : IAsyncDisposable
     public ValueTask<int> SendAsync(ReadOnlyMemory<byte> datagram, SocketAddress to, CancellationToken cancellationToken) =>
         _socket.SendToAsync(datagram, SocketFlags.None, to, cancellationToken);
 
+    /// <summary>A synchronous send for answers produced inside the receive callback (UDP sends do not wait on the peer).</summary>
+    public void SendNow(ReadOnlySpan<byte> datagram, SocketAddress to) => _socket.SendTo(datagram, SocketFlags.None, to);
+
     private async Task ReceiveLoopAsync()
     {
         var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram, pinned: true);

@@ -4,13 +4,21 @@ namespace ClassroomFleet.Snmp.Usm;
 internal sealed class LocalizedKeys
 {
     public LocalizedKeys(UsmCredentials credentials, byte[] authKey, byte[] privKey)
+        : this(System.Text.Encoding.UTF8.GetBytes(credentials.UserName), credentials.AuthProtocol, credentials.PrivProtocol, authKey, privKey)
     {
-        UserName = System.Text.Encoding.UTF8.GetBytes(credentials.UserName);
-        AuthProtocol = credentials.AuthProtocol;
-        PrivProtocol = credentials.PrivProtocol;
+    }
+
+    private LocalizedKeys(byte[] userName, AuthProtocol authProtocol, PrivProtocol privProtocol, byte[] authKey, byte[] privKey)
+    {
+        UserName = userName;
+        AuthProtocol = authProtocol;
+        PrivProtocol = privProtocol;
         AuthKey = authKey;
         PrivKey = privKey;
     }
+
+    /// <summary>The same user signing only: reports go out at authNoPriv at most (RFC 3414 §3.1.1 b, §11.3).</summary>
+    public LocalizedKeys WithoutPrivacy() => new(UserName, AuthProtocol, PrivProtocol.None, AuthKey, []);
 
     public byte[] UserName { get; }
 
