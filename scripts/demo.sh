@@ -18,13 +18,15 @@ SCHOOL=4141032301
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 log() { printf '[demo] %s\n' "$*" >&2; }
 
+# Servers that were already running stay running; those started here are stopped at the end.
+if scripts/services.sh running; then started_here=0; else started_here=1; fi
 eval "$(scripts/services.sh up)"
 mkdir -p "$STATE"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  scripts/services.sh down
+  if [ "$started_here" = 1 ]; then scripts/services.sh down; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

@@ -6,6 +6,7 @@
 #   scripts/services.sh env    print the endpoints of the running servers
 #   scripts/services.sh down   stop every server by its PID and remove the state folder
 #   scripts/services.sh status show which servers run
+#   scripts/services.sh running exit 0 when all of them run
 #
 # State, configuration and logs live in $CF_SERVICES_DIR (default /tmp/classroomfleet-services). Ports are not the
 # defaults, so a system copy of any of these servers does not collide. Idempotent: `up` twice starts nothing twice.
@@ -236,6 +237,11 @@ down() {
   rm -rf "$DIR"
 }
 
+# Exit 0 when every server runs: scripts that find them running leave them running when they finish.
+all_running() {
+  for s in "${SERVICES[@]}"; do running "$s" || return 1; done
+}
+
 status() {
   for s in "${SERVICES[@]}"; do
     if running "$s"; then echo "$s running (pid $(cat "$(pidfile "$s")"))"; else echo "$s stopped"; fi
@@ -247,5 +253,6 @@ case "${1:-}" in
   down) down ;;
   env) print_env ;;
   status) status ;;
-  *) echo "usage: $0 up|down|env|status" >&2; exit 2 ;;
+  running) all_running ;;
+  *) echo "usage: $0 up|down|env|status|running" >&2; exit 2 ;;
 esac

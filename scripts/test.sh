@@ -13,8 +13,10 @@ mkdir -p "$RESULTS"
 
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 
+# Servers that were already running (a developer's session) stay running; those started here are stopped at the end.
+if scripts/services.sh running; then started_here=0; else started_here=1; fi
 eval "$(scripts/services.sh up)"
-trap 'scripts/services.sh down' EXIT
+if [ "$started_here" = 1 ]; then trap "scripts/services.sh down" EXIT; fi
 
 dotnet build ClassroomFleet.sln -c Release -nologo -clp:ErrorsOnly
 status=0
