@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+
+namespace ClassroomFleet.Influx.Tests;
+
+/// <summary>
+/// A scripted HTTP server on 127.0.0.1 for the answers influxd cannot be made to give on demand (503, 429 with
+/// Retry-After). Each request takes the next scripted answer (the last one repeats) and its body is recorded, gunzipped.
+/// </summary>
+internal sealed class StubInfluxServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<StubAnswer> _script;
+    private readonly StubAnswer _last;
+    private readonly Task _loop;
+
+    public StubInfluxServer(params StubAnswer[] script)
+    {
+        _script = new ConcurrentQueue<StubAnswer>(script);
+        _last = script[^1];
+        var port = FreePort.Tcp();
+        Url = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(Url.AbsoluteUri);
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public Uri Url { get; }
+
+    public ConcurrentQueue<(string Method, string PathAndQuery, string Body, string? ContentEncoding, string? Authorization)> Requests { get; } = new();
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        try
+        {
+            await _loop;
+        }
+        catch (HttpListenerException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _listener.Close();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception) when (!_listener.IsListening)
+            {
+                return;
+            }
+
+            var request = context.Request;
+            var encoding = request.Headers["Content-Encoding"];
+            using var body = new MemoryStream();
+            if (encoding == "gzip")
+            {
+                using var gzip = new GZipStream(request.InputStream, CompressionMode.Decompress);
+                await gzip.CopyToAsync(body);
+            }
+            else
+            {
+                await request.InputStream.CopyToAsync(body);
+            }
+
+            Requests.Enqueue((request.HttpMethod, request.Url!.PathAndQuery, Encoding.UTF8.GetString(body.ToArray()), encoding, request.Headers["Authorization"]));
+            var answer = _script.TryDequeue(out var next) ? next : _last;
+            context.Response.StatusCode = answer.Status;
+            if (answer.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.AddHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (answer.Body is { } text)
+            {
+                var bytes = Encoding.UTF8.GetBytes(text);
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength64 = bytes.Length;
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+
+            context.Response.Close();
+        }
+    }
+}
+
+internal sealed record StubAnswer(int Status, string? Body = null, int? RetryAfterSeconds = null);
