@@ -8,6 +8,9 @@ namespace ClassroomFleet.Snmp.Usm;
 /// </summary>
 internal sealed class KeyCache
 {
+    // Trap senders choose their engine IDs; a flood of new ones must not grow the cache without bound.
+    private const int MaxLocalizedEntries = 4096;
+
     private readonly ConcurrentDictionary<(AuthProtocol, string), byte[]> _masterKeys = new();
     private readonly ConcurrentDictionary<(UsmCredentials, string), LocalizedKeys> _localized = new();
 
@@ -20,6 +23,11 @@ internal sealed class KeyCache
         }
 
         keys = Derive(credentials, engineId);
+        if (_localized.Count >= MaxLocalizedEntries)
+        {
+            _localized.Clear();
+        }
+
         return _localized.GetOrAdd(key, keys);
     }
 
