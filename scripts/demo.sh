@@ -67,7 +67,7 @@ cat <<EOF
 ClassroomFleet demo is running: one simulated school ($SCHOOL, county $COUNTY) with a 48-port core switch (snmpsim).
 
 Uplink bandwidth now (InfluxQL against $CF_INFLUX_URL, database $DATABASE):
-$(query "$uplink_query")
+$(influx -host 127.0.0.1 -port "${CF_INFLUX_URL##*:}" -database $DATABASE -format column -execute "$uplink_query")
 
 Where to look:
   fleet health      curl $FLEET_URL/healthz
