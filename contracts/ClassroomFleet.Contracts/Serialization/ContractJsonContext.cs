@@ -13,4 +13,5 @@ namespace ClassroomFleet.Contracts.Serialization;
 [JsonSerializable(typeof(TelemetryBatch))]
 [JsonSerializable(typeof(AckMessage))]
 [JsonSerializable(typeof(AgentStatus))]
+[JsonSerializable(typeof(InventoryMessage))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;
