@@ -14,4 +14,5 @@ namespace ClassroomFleet.Contracts.Serialization;
 [JsonSerializable(typeof(AckMessage))]
 [JsonSerializable(typeof(AgentStatus))]
 [JsonSerializable(typeof(InventoryMessage))]
+[JsonSerializable(typeof(TelemetryPoint))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -3,7 +3,7 @@ namespace ClassroomFleet.Fleet.Configuration;
 /// <summary>
 /// The fleet's ingest settings (section <c>Fleet</c>):
 /// <code>
-/// "Fleet": { "SharedGroup": "fleet", "WriteRetryMaxDelay": "00:00:30" }
+/// "Fleet": { "SharedGroup": "fleet", "DataDirectory": "/var/lib/classroomfleet-fleet" }
 /// </code>
 /// </summary>
 public sealed class FleetOptions
@@ -13,6 +13,6 @@ public sealed class FleetOptions
     /// <summary>The shared-subscription group: instances in one group split the telemetry stream between them.</summary>
     public string SharedGroup { get; set; } = "fleet";
 
-    /// <summary>The longest wait between two attempts to write to InfluxDB while it is unreachable.</summary>
-    public TimeSpan WriteRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Where the fleet keeps its own files (quarantined points; the SQLite registry by default).</summary>
+    public string DataDirectory { get; set; } = "data";
 }

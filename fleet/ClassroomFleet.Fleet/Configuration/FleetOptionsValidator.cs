@@ -13,9 +13,9 @@ public sealed class FleetOptionsValidator : IValidateOptions<FleetOptions>
             failures.Add($"{FleetOptions.SectionName}:SharedGroup must be a non-empty name without '/', '+' or '#'");
         }
 
-        if (options.WriteRetryMaxDelay < TimeSpan.FromMilliseconds(100))
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
-            failures.Add($"{FleetOptions.SectionName}:WriteRetryMaxDelay must be at least 100 ms");
+            failures.Add($"{FleetOptions.SectionName}:DataDirectory is required");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,12 +1,13 @@
 using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Fleet.Ingest;
 using ClassroomFleet.Influx.Http;
+using ClassroomFleet.Influx.Writing;
 using ClassroomFleet.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Fleet.Extensions;
 
-/// <summary>Wires the fleet: options, the MQTT transport, the InfluxDB client and the ingest service.</summary>
+/// <summary>Wires the fleet: options, the MQTT transport, the InfluxDB client and batch writer, and the ingest.</summary>
 public static class FleetHostingExtensions
 {
     public static WebApplicationBuilder AddFleet(this WebApplicationBuilder builder)
@@ -16,8 +17,21 @@ public static class FleetHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<InfluxClientOptions>().BindConfiguration("Influx").ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<InfluxClientOptions>, InfluxClientOptionsValidator>();
+        builder.Services.AddOptions<InfluxBatchWriterOptions>().BindConfiguration(InfluxBatchWriterOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<InfluxBatchWriterOptions>, InfluxBatchWriterOptionsValidator>();
         builder.Services.AddHttpClient<InfluxClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<InfluxClientOptions>>().Value.Timeout);
+
         builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<QuarantineLog>();
+        builder.Services.AddSingleton<AckPublisher>();
+        builder.Services.AddSingleton(sp => new InfluxBatchWriter(
+            sp.GetRequiredService<InfluxClient>(),
+            sp.GetRequiredService<IOptions<InfluxBatchWriterOptions>>().Value,
+            sp.GetRequiredService<QuarantineLog>(),
+            sp.GetRequiredService<AckPublisher>(),
+            sp.GetRequiredService<ILogger<InfluxBatchWriter>>(),
+            sp.GetRequiredService<TimeProvider>()));
 
         builder.AddMqttTransport();
         builder.Services.AddHostedService<TelemetryIngestService>();

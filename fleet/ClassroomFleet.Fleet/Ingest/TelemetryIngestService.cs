@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClassroomFleet.Contracts.Influx;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
@@ -5,32 +6,43 @@ using ClassroomFleet.Contracts.Topics;
 using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Influx.Http;
 using ClassroomFleet.Influx.LineProtocol;
+using ClassroomFleet.Influx.Writing;
 using ClassroomFleet.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Fleet.Ingest;
 
 /// <summary>
-/// Subscribes to every school's telemetry through a shared subscription, validates each batch, writes its points to
-/// InfluxDB and only then acknowledges the batch to the agent on <c>.../ack</c>. A malformed or spoofed message is
-/// rejected, counted and logged, never written; an invalid point is quarantined alone and the rest of its batch lands.
+/// Subscribes to every school's telemetry through a shared subscription (several fleet instances split one stream),
+/// validates each batch and hands its points to the InfluxDB batch writer; <see cref="AckPublisher"/> acknowledges the
+/// batch to its agent once the writer reports it stored. A malformed or spoofed message is rejected, counted and logged,
+/// never written; an invalid point is quarantined alone and the rest of its batch lands.
 /// </summary>
 public sealed partial class TelemetryIngestService(
     IMqttTransport transport,
     InfluxClient influx,
+    InfluxBatchWriter writer,
+    QuarantineLog quarantine,
     IngestMetrics metrics,
     IOptions<FleetOptions> options,
-    TimeProvider time,
     ILogger<TelemetryIngestService> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan DatabaseRetryDelay = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await influx.CreateDatabaseAsync(influx.Options.Database, stoppingToken).ConfigureAwait(false);
+        await EnsureDatabaseAsync(stoppingToken).ConfigureAwait(false);
         var filter = Topics.Shared(options.Value.SharedGroup, Topics.AllTelemetry);
         await transport.SubscribeAsync(filter, MessageQos.AtLeastOnce, HandleAsync, stoppingToken).ConfigureAwait(false);
         LogSubscribed(logger, filter);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // What is queued still reaches InfluxDB (and its agents their acknowledgements) before the fleet stops.
+        await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
@@ -58,67 +70,39 @@ public sealed partial class TelemetryIngestService(
             return;
         }
 
+        var token = new IngestedBatch(batch.County, batch.School, batch.Device, batch.Kind, batch.Agent, batch.Sequence, batch.Points.Count);
         using var buffer = new LineProtocolBuffer();
-        var quarantined = 0;
         foreach (var point in batch.Points)
         {
             if (TelemetryValidator.ValidatePoint(point) is { } reason)
             {
-                quarantined++;
                 LogPointQuarantined(logger, batch.School, batch.Device, point.Measurement, reason);
+                var json = JsonSerializer.Serialize(point, ContractJsonContext.Default.TelemetryPoint);
+                await quarantine.QuarantinePointAsync(token, json, reason, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             TelemetryLineProtocol.Append(buffer, batch, point);
         }
 
-        if (quarantined > 0)
-        {
-            metrics.Quarantined(quarantined);
-        }
-
-        if (buffer.LineCount > 0)
-        {
-            await WriteWithRetryAsync(buffer.WrittenMemory, batch, cancellationToken).ConfigureAwait(false);
-        }
-
-        metrics.Stored(buffer.LineCount);
-        await AcknowledgeAsync(batch, cancellationToken).ConfigureAwait(false);
+        // An empty submission is reported delivered at once, so even a batch of nothing but bad points is acknowledged.
+        await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteWithRetryAsync(ReadOnlyMemory<byte> lines, TelemetryBatch batch, CancellationToken cancellationToken)
+    private async Task EnsureDatabaseAsync(CancellationToken stoppingToken)
     {
-        var delay = FirstRetryDelay;
         while (true)
         {
-            var result = await influx.WriteAsync(lines, cancellationToken).ConfigureAwait(false);
-            if (result.IsSuccess)
+            try
             {
+                await influx.CreateDatabaseAsync(influx.Options.Database, stoppingToken).ConfigureAwait(false);
                 return;
             }
-
-            if (!result.IsRetryable)
+            catch (Exception ex) when (ex is HttpRequestException or InfluxQueryException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
-                // A 4xx for a batch we validated: keep the reason; the batch is acknowledged as rejected, never retried.
-                LogWriteRejected(logger, batch.School, batch.Device, batch.Sequence, result.Error ?? "");
-                metrics.Quarantined(batch.Points.Count);
-                return;
+                LogDatabaseUnavailable(logger, influx.Options.Database, ex.Message);
+                await Task.Delay(DatabaseRetryDelay, stoppingToken).ConfigureAwait(false);
             }
-
-            LogWriteRetry(logger, batch.School, batch.Device, batch.Sequence, result.Error ?? "", delay.TotalSeconds);
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.WriteRetryMaxDelay.Ticks));
-        }
-    }
-
-    private async Task AcknowledgeAsync(TelemetryBatch batch, CancellationToken cancellationToken)
-    {
-        var ack = new AckMessage { Agent = batch.Agent, Stored = [batch.Sequence] };
-        var payload = ContractSerializer.Serialize(ack, ContractJsonContext.Default.AckMessage);
-        var result = await transport.PublishAsync(new OutgoingMessage(Topics.Ack(batch.County, batch.School), payload), cancellationToken).ConfigureAwait(false);
-        if (!result.Accepted)
-        {
-            LogAckFailed(logger, batch.School, batch.Sequence, result.Failure.ToString());
         }
     }
 
@@ -137,12 +121,6 @@ public sealed partial class TelemetryIngestService(
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Quarantined a {Measurement} point of {School}/{Device}: {Reason}")]
     private static partial void LogPointQuarantined(ILogger logger, string school, string device, string measurement, string reason);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "InfluxDB rejected batch {Sequence} of {School}/{Device}: {Error}")]
-    private static partial void LogWriteRejected(ILogger logger, string school, string device, long sequence, string error);
-
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "InfluxDB write of batch {Sequence} of {School}/{Device} failed ({Error}); retrying in {DelaySeconds} s")]
-    private static partial void LogWriteRetry(ILogger logger, string school, string device, long sequence, string error, double delaySeconds);
-
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Could not acknowledge batch {Sequence} of {School}: {Failure}")]
-    private static partial void LogAckFailed(ILogger logger, string school, long sequence, string failure);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "InfluxDB database {Database} cannot be created yet ({Error}); retrying")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string database, string error);
 }
