@@ -48,33 +48,36 @@ public sealed partial class MqttTransport
 
     private async Task RunPublishPumpAsync(CancellationToken stopping)
     {
+        PendingPublish? current = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
             {
-                while (_queue.Reader.TryRead(out var pending))
+                while (_queue.Reader.TryRead(out current))
                 {
-                    if (pending.IsFinished)
+                    if (current.IsFinished)
                     {
                         continue;
                     }
 
                     await _gate.WaitOpenAsync(stopping).ConfigureAwait(false);
                     await _inflight.WaitAsync(stopping).ConfigureAwait(false);
-                    if (pending.CancellationToken.IsCancellationRequested)
+                    if (current.CancellationToken.IsCancellationRequested)
                     {
-                        pending.Cancel();
+                        current.Cancel();
                         _inflight.Release();
                         continue;
                     }
 
-                    pending.Generation = _gate.Generation;
-                    _ = SendAsync(pending, stopping);
+                    current.Generation = _gate.Generation;
+                    _ = SendAsync(current, stopping);
+                    current = null;
                 }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            current?.Complete(Stopped);
         }
     }
 
