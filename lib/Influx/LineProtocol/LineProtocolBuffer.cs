@@ -198,8 +198,8 @@ public sealed class LineProtocolBuffer : IDisposable
         try
         {
             var span = BeginField(key, MaxNumberBytes);
-            // "R" is the shortest text that parses back to the same double (since .NET Core 3.0), e.g. 0.1, 1E+21, 5E-324.
-            if (!value.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture))
+            // The default format is the shortest text that parses back to the same double ("R"; .NET Core 3.0+): 0.1, 1E+21, 5E-324.
+            if (!value.TryFormat(span, out var written, default, CultureInfo.InvariantCulture))
             {
                 throw new InvalidOperationException("A double did not fit in 32 bytes.");
             }
