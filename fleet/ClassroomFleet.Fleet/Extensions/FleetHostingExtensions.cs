@@ -23,6 +23,7 @@ public static class FleetHostingExtensions
         builder.Services.AddHttpClient<InfluxClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<InfluxClientOptions>>().Value.Timeout);
 
         builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<IngestReadiness>();
         builder.Services.AddSingleton<QuarantineLog>();
         builder.Services.AddSingleton<AckPublisher>();
         builder.Services.AddSingleton(sp => new InfluxBatchWriter(
@@ -40,9 +41,12 @@ public static class FleetHostingExtensions
 
     public static WebApplication MapFleet(this WebApplication app)
     {
-        app.MapGet("/healthz", (IMqttTransport transport) => transport.IsConnected
-            ? Results.Ok(new { status = "ok" })
-            : Results.Json(new { status = "mqtt disconnected" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/healthz", (IMqttTransport transport, IngestReadiness ingest) => (transport.IsConnected, ingest.IsSubscribed) switch
+        {
+            (true, true) => Results.Ok(new { status = "ok" }),
+            (false, _) => Results.Json(new { status = "mqtt disconnected" }, statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Json(new { status = "starting: not yet subscribed to telemetry" }, statusCode: StatusCodes.Status503ServiceUnavailable),
+        });
         return app;
     }
 }

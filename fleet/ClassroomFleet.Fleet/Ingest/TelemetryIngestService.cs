@@ -24,6 +24,7 @@ public sealed partial class TelemetryIngestService(
     InfluxBatchWriter writer,
     QuarantineLog quarantine,
     IngestMetrics metrics,
+    IngestReadiness readiness,
     IOptions<FleetOptions> options,
     ILogger<TelemetryIngestService> logger) : BackgroundService
 {
@@ -34,6 +35,7 @@ public sealed partial class TelemetryIngestService(
         await EnsureDatabaseAsync(stoppingToken).ConfigureAwait(false);
         var filter = Topics.Shared(options.Value.SharedGroup, Topics.AllTelemetry);
         await transport.SubscribeAsync(filter, MessageQos.AtLeastOnce, HandleAsync, stoppingToken).ConfigureAwait(false);
+        readiness.MarkSubscribed();
         LogSubscribed(logger, filter);
     }
 

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using ClassroomFleet.Contracts.Messages;
+using ClassroomFleet.Contracts.Serialization;
+using ClassroomFleet.Contracts.Topics;
+using ClassroomFleet.Influx.Http;
+using ClassroomFleet.Messaging;
+using ClassroomFleet.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
+
+namespace ClassroomFleet.Fleet.Tests.Ingest;
+
+/// <summary>The fleet's ingest against real mosquitto and influxd.</summary>
+[Trait("Category", "Integration")]
+[Trait("requires", "mosquitto")]
+[Trait("requires", "influxd")]
+public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly string _database = "cf_ingest_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly HttpClient _http = new();
+
+    public void Dispose() => _http.Dispose();
+
+    private InfluxClient Influx(Uri url) => new(_http, new InfluxClientOptions { BaseAddress = url, Database = _database });
+
+    [Fact]
+    public async Task A_Poison_Point_Is_Quarantined_While_The_Rest_Of_Its_Batch_Lands()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var ct = timeout.Token;
+        var (host, port) = ServiceEndpoints.Mqtt;
+        await using var agent = new FakeAgent(host, port);
+        await using var fleet = await FleetTestHost.StartAsync(host, port, ServiceEndpoints.Influx, _database, "fleet-poison-" + agent.School, "poison" + agent.School, cancellationToken: ct);
+        await fleet.Subscribed.WaitAsync(ct);
+        await agent.StartAsync(ct);
+        var influx = Influx(ServiceEndpoints.Influx);
+
+        // in_bps is a float from the first point on; a later integer in_bps is a field type conflict InfluxDB refuses.
+        await agent.PublishAsync(FakeAgent.Batch(agent.School, 1, FakeAgent.Point(1)), ct);
+        Assert.Equal(1, await FakeAgent.WaitForCountAsync(influx, agent.School, 1, Patience, ct));
+
+        var poison = FakeAgent.Point(3) with { Floats = null, Integers = new Dictionary<string, long> { ["in_bps"] = 7 } };
+        await agent.PublishAsync(FakeAgent.Batch(agent.School, 2, FakeAgent.Point(2), poison, FakeAgent.Point(4)), ct);
+
+        Assert.Equal(3, await FakeAgent.WaitForCountAsync(influx, agent.School, 3, Patience, ct));
+        await WaitUntilAsync(() => fleet.Metrics.PointsQuarantined == 1, ct);
+        var quarantine = Directory.GetFiles(Path.Combine(fleet.DataDirectory, "quarantine")).Single();
+        var entry = Assert.Single(await File.ReadAllLinesAsync(quarantine, ct));
+        output.WriteLine(entry);
+        Assert.Contains("field type conflict", entry, StringComparison.Ordinal);
+        Assert.Contains(agent.School, entry, StringComparison.Ordinal);
+        Assert.Equal(4, fleet.Metrics.PointsStored + fleet.Metrics.PointsQuarantined);
+    }
+
+    [Fact]
+    public async Task Two_Fleet_Instances_Split_One_Stream_With_No_Loss_And_No_Duplicate()
+    {
+        const int Batches = 200;
+        using var timeout = new CancellationTokenSource(Patience * 2);
+        var ct = timeout.Token;
+        var (host, port) = ServiceEndpoints.Mqtt;
+        await using var agent = new FakeAgent(host, port);
+        var group = "pair" + agent.School;
+        await using var first = await FleetTestHost.StartAsync(host, port, ServiceEndpoints.Influx, _database, "fleet-a-" + agent.School, group, cancellationToken: ct);
+        await using var second = await FleetTestHost.StartAsync(host, port, ServiceEndpoints.Influx, _database, "fleet-b-" + agent.School, group, cancellationToken: ct);
+        await Task.WhenAll(first.Subscribed, second.Subscribed).WaitAsync(ct);
+        await agent.StartAsync(ct);
+
+        for (var seq = 1; seq <= Batches; seq++)
+        {
+            await agent.PublishAsync(FakeAgent.Batch(agent.School, seq, FakeAgent.Point(seq)), ct);
+        }
+
+        var stored = await FakeAgent.WaitForCountAsync(Influx(ServiceEndpoints.Influx), agent.School, Batches, Patience, ct);
+        await WaitUntilAsync(() => first.Metrics.BatchesStored + second.Metrics.BatchesStored >= Batches, ct);
+        output.WriteLine($"expected {Batches}, stored {stored}; instance A wrote {first.Metrics.BatchesStored}, B {second.Metrics.BatchesStored}");
+
+        Assert.Equal(Batches, stored);
+        Assert.Equal(Batches, first.Metrics.BatchesStored + second.Metrics.BatchesStored);
+        Assert.True(first.Metrics.BatchesStored > 0 && second.Metrics.BatchesStored > 0, "both instances take a share of the stream");
+    }
+
+    [Fact]
+    public async Task InfluxDb_Stopped_For_60_Seconds_Loses_Nothing_And_Nothing_Is_Acknowledged_Before_It_Is_Stored()
+    {
+        const int Before = 20;
+        const int During = 50;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var ct = timeout.Token;
+        await using var influxd = new InfluxdProcess();
+        await influxd.StartAsync(ct);
+        var (host, port) = ServiceEndpoints.Mqtt;
+        await using var agent = new FakeAgent(host, port);
+        var acks = new ConcurrentDictionary<long, DateTime>();
+        await using var ackListener = await ListenForAcksAsync(host, port, agent.School, acks, ct);
+        await using var fleet = await FleetTestHost.StartAsync(host, port, influxd.Url, _database, "fleet-outage-" + agent.School, "outage" + agent.School, cancellationToken: ct);
+        await fleet.Subscribed.WaitAsync(ct);
+        await agent.StartAsync(ct);
+        var influx = Influx(influxd.Url);
+
+        for (var seq = 1; seq <= Before; seq++)
+        {
+            await agent.PublishAsync(FakeAgent.Batch(agent.School, seq, FakeAgent.Point(seq)), ct);
+        }
+
+        Assert.Equal(Before, await FakeAgent.WaitForCountAsync(influx, agent.School, Before, Patience, ct));
+
+        await influxd.StopAsync();
+        var outageStarted = DateTime.UtcNow;
+        for (var seq = Before + 1; seq <= Before + During; seq++)
+        {
+            await agent.PublishAsync(FakeAgent.Batch(agent.School, seq, FakeAgent.Point(seq)), ct);
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+
+        var remaining = TimeSpan.FromSeconds(60) - (DateTime.UtcNow - outageStarted);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, ct);
+        }
+
+        var restarted = DateTime.UtcNow;
+        await influxd.StartAsync(ct);
+        var stored = await FakeAgent.WaitForCountAsync(influx, agent.School, Before + During, Patience, ct);
+        await WaitUntilAsync(() => acks.Count >= Before + During, ct);
+        var earlyAcks = acks.Where(a => a.Key > Before && a.Value < restarted).Select(a => a.Key).ToList();
+        output.WriteLine($"expected {Before + During}, stored {stored}, missing {Before + During - stored}, acknowledged {acks.Count}, acknowledged during the outage {earlyAcks.Count}");
+
+        Assert.Equal(Before + During, stored);
+        Assert.Empty(earlyAcks);
+    }
+
+    private static async Task<MqttTransport> ListenForAcksAsync(string host, int port, string school, ConcurrentDictionary<long, DateTime> acks, CancellationToken ct)
+    {
+        var listener = new MqttTransport(new MqttTransportOptions { Host = host, Port = port, ClientId = "acks-" + school, CleanStart = true }, NullLogger<MqttTransport>.Instance);
+        await listener.StartAsync(ct);
+        await listener.SubscribeAsync(Topics.Ack(FakeAgent.County, school), MessageQos.AtLeastOnce, (message, _) =>
+        {
+            var ack = ContractSerializer.Deserialize(message.Payload.Span, ContractJsonContext.Default.AckMessage, a => a.Schema);
+            foreach (var seq in ack.Stored)
+            {
+                acks.TryAdd(seq, DateTime.UtcNow);
+            }
+
+            return Task.CompletedTask;
+        }, ct);
+        return listener;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
+    {
+        while (!condition())
+        {
+            await Task.Delay(100, ct);
+        }
+    }
+}
