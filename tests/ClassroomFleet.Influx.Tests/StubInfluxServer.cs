@@ -7,19 +7,23 @@ namespace ClassroomFleet.Influx.Tests;
 
 /// <summary>
 /// A scripted HTTP server on 127.0.0.1 for the answers influxd cannot be made to give on demand (503, 429 with
-/// Retry-After). Each request takes the next scripted answer (the last one repeats) and its body is recorded, gunzipped.
+/// Retry-After). Each request takes the next scripted answer (the last one repeats), or one computed from its body; bodies are recorded, gunzipped.
 /// </summary>
 internal sealed class StubInfluxServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly ConcurrentQueue<StubAnswer> _script;
-    private readonly StubAnswer _last;
+    private readonly Func<string, StubAnswer> _answer;
     private readonly Task _loop;
 
     public StubInfluxServer(params StubAnswer[] script)
+        : this(Scripted(script))
     {
-        _script = new ConcurrentQueue<StubAnswer>(script);
-        _last = script[^1];
+    }
+
+    /// <summary>A server that answers each request from its (gunzipped) body.</summary>
+    public StubInfluxServer(Func<string, StubAnswer> answer)
+    {
+        _answer = answer;
         var port = FreePort.Tcp();
         Url = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Url.AbsoluteUri);
@@ -46,6 +50,12 @@ internal sealed class StubInfluxServer : IAsyncDisposable
         }
 
         _listener.Close();
+    }
+
+    private static Func<string, StubAnswer> Scripted(StubAnswer[] script)
+    {
+        var queue = new ConcurrentQueue<StubAnswer>(script);
+        return _ => queue.TryDequeue(out var next) ? next : script[^1];
     }
 
     private async Task ServeAsync()
@@ -76,7 +86,7 @@ internal sealed class StubInfluxServer : IAsyncDisposable
             }
 
             Requests.Enqueue((request.HttpMethod, request.Url!.PathAndQuery, Encoding.UTF8.GetString(body.ToArray()), encoding, request.Headers["Authorization"]));
-            var answer = _script.TryDequeue(out var next) ? next : _last;
+            var answer = _answer(Encoding.UTF8.GetString(body.ToArray()));
             context.Response.StatusCode = answer.Status;
             if (answer.RetryAfterSeconds is { } seconds)
             {
