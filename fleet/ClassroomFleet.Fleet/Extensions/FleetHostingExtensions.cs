@@ -35,6 +35,7 @@ public static class FleetHostingExtensions
             sp.GetRequiredService<TimeProvider>()));
 
         builder.AddMqttTransport();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AckPublisher>());
         builder.Services.AddHostedService<TelemetryIngestService>();
         return builder;
     }

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using ClassroomFleet.Contracts.Influx;
+using ClassroomFleet.Influx.Http;
+using ClassroomFleet.Influx.LineProtocol;
+
+namespace ClassroomFleet.Bench.Ingest;
+
+/// <summary>
+/// The practical limit: the same points, encoded by the same code, written straight to influxd in batches of 5,000 over
+/// one keep-alive connection, as fast as influxd takes them.
+/// </summary>
+internal static class RawWrite
+{
+    public static async Task<double> RunAsync(Uri influx, SimulatedCounty county, int rounds, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 });
+        const string Database = "cf_bench_raw";
+        var client = new InfluxClient(http, new InfluxClientOptions { BaseAddress = influx, Database = Database, Timeout = TimeSpan.FromSeconds(60) });
+        await client.QueryAsync($"DROP DATABASE {Database}", cancellationToken);
+        await client.CreateDatabaseAsync(Database, cancellationToken);
+        // Encoded before the clock starts: what is timed is what influxd takes, nothing else.
+        var batches = new List<LineProtocolBuffer>();
+        var buffer = new LineProtocolBuffer(2 * 1024 * 1024);
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var agent = 0; agent < county.Agents; agent++)
+            {
+                var batch = county.Batch(agent, round, "raw");
+                foreach (var point in batch.Points)
+                {
+                    TelemetryLineProtocol.Append(buffer, batch, point);
+                }
+
+                if (buffer.LineCount >= 5000)
+                {
+                    batches.Add(buffer);
+                    buffer = new LineProtocolBuffer(2 * 1024 * 1024);
+                }
+            }
+        }
+
+        batches.Add(buffer);
+        long points = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var lines in batches)
+        {
+            points += await FlushAsync(client, lines, cancellationToken);
+        }
+
+        clock.Stop();
+        batches.ForEach(b => b.Dispose());
+        return points / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<int> FlushAsync(InfluxClient client, LineProtocolBuffer buffer, CancellationToken cancellationToken)
+    {
+        var lines = buffer.LineCount;
+        if (lines == 0)
+        {
+            return 0;
+        }
+
+        var result = await client.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"raw write failed: {result.Error}");
+        }
+
+        buffer.Clear();
+        return lines;
+    }
+}
