@@ -25,6 +25,7 @@ public sealed partial class MqttTransport : IMqttTransport
     private readonly SemaphoreSlim _inflight;
     private readonly ConcurrentDictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly MqttTransportMetrics _metrics;
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _connectionLoop = Task.CompletedTask;
     private Task _publishPump = Task.CompletedTask;
@@ -50,6 +51,7 @@ public sealed partial class MqttTransport : IMqttTransport
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        _metrics = new MqttTransportMetrics(Counters, options.ClientId, () => IsConnected);
     }
 
     public event EventHandler<ConnectionStateChangedEventArgs>? ConnectionStateChanged;
@@ -106,6 +108,7 @@ public sealed partial class MqttTransport : IMqttTransport
         _stopping.Dispose();
         _slots.Dispose();
         _inflight.Dispose();
+        _metrics.Dispose();
     }
 
     private async Task RunConnectionLoopAsync(TaskCompletionSource firstAttempt, CancellationToken stopping)
@@ -204,7 +207,7 @@ public sealed partial class MqttTransport : IMqttTransport
     {
         _gate.Close();
         Volatile.Read(ref _disconnected).TrySetResult();
-        if (args.ClientWasConnected)
+        if (args.ClientWasConnected && Volatile.Read(ref _stopped) == 0)
         {
             Counters.ConnectionLost();
             var reason = args.ReasonString is { Length: > 0 } text ? $"{args.Reason}: {text}" : args.Reason.ToString();

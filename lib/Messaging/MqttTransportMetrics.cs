@@ -1,0 +1,32 @@
+using System.Diagnostics.Metrics;
+
+namespace ClassroomFleet.Messaging;
+
+/// <summary>Publishes <see cref="MqttTransportCounters"/> as observable counters of the meter <c>ClassroomFleet.Messaging</c>.</summary>
+internal sealed class MqttTransportMetrics : IDisposable
+{
+    public const string MeterName = "ClassroomFleet.Messaging";
+
+    private readonly Meter _meter;
+
+    public MqttTransportMetrics(MqttTransportCounters counters, string clientId, Func<bool> isConnected)
+    {
+        _meter = new Meter(MeterName);
+        var tag = new KeyValuePair<string, object?>("mqtt.client_id", clientId);
+        void Counter(string name, Func<long> read, string description) =>
+            _meter.CreateObservableCounter(name, () => new Measurement<long>(read(), tag), unit: "{event}", description: description);
+
+        Counter("cf.mqtt.connects", () => counters.Connects, "Successful connections");
+        Counter("cf.mqtt.connect_failures", () => counters.ConnectFailures, "Failed connection attempts");
+        Counter("cf.mqtt.connection_losses", () => counters.ConnectionLosses, "Connections lost");
+        Counter("cf.mqtt.published", () => counters.Published, "Publishes acknowledged by the broker");
+        Counter("cf.mqtt.publish_rejected", () => counters.PublishRejected, "Publishes refused by the broker or locally");
+        Counter("cf.mqtt.publish_retried", () => counters.PublishRetried, "Publishes sent again after a lost connection");
+        Counter("cf.mqtt.received", () => counters.Received, "Messages received");
+        Counter("cf.mqtt.handler_failures", () => counters.HandlerFailures, "Handlers that threw");
+        Counter("cf.mqtt.handler_timeouts", () => counters.HandlerTimeouts, "Handlers that ran past HandlerTimeout");
+        _meter.CreateObservableGauge("cf.mqtt.connected", () => new Measurement<int>(isConnected() ? 1 : 0, tag), description: "1 while connected");
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
