@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClassroomFleet.Fleet.Compliance;
+
+/// <summary>Compliance log events (3500–3599).</summary>
+internal static partial class ComplianceLog
+{
+    [LoggerMessage(EventId = 3500, Level = LogLevel.Error, Message = "Rule pack {File} rejected with {Count} error(s): {Errors}")]
+    public static partial void PackRejected(this ILogger logger, string file, int count, string errors);
+
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Rule pack {File} keeps its previously accepted version")]
+    public static partial void PackKeptPrevious(this ILogger logger, string file);
+
+    [LoggerMessage(EventId = 3502, Level = LogLevel.Information, Message = "{Count} rule pack(s) in force, {Rejected} rejected, from {Directory}")]
+    public static partial void PacksLoaded(this ILogger logger, int count, int rejected, string directory);
+
+    [LoggerMessage(EventId = 3503, Level = LogLevel.Information, Message = "County {County} evaluated at {At}: {Results} results ({Unknown} unknown) in {Milliseconds} ms")]
+    public static partial void CountyEvaluated(this ILogger logger, string county, DateTimeOffset at, int results, int unknown, long milliseconds);
+
+    [LoggerMessage(EventId = 3504, Level = LogLevel.Warning, Message = "Probe row of school {School} skipped: {Problem}")]
+    public static partial void ProbeRowSkipped(this ILogger logger, string school, string problem);
+}

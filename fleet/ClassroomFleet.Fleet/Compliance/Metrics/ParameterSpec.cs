@@ -1,0 +1,23 @@
+namespace ClassroomFleet.Fleet.Compliance.Metrics;
+
+/// <summary>
+/// A metric parameter: its type, allowed values (for a choice), keys (for an integer map), range and default. A pack naming
+/// a parameter the metric does not declare, or giving a value of the wrong type, is rejected.
+/// </summary>
+public sealed record ParameterSpec(string Name, ParameterKind Kind, object? Default = null, IReadOnlyList<string>? Allowed = null, decimal? Min = null, decimal? Max = null)
+{
+    public bool Required => Default is null;
+
+    public static ParameterSpec Choice(string name, string? @default, params string[] allowed) => new(name, ParameterKind.Choice, @default, allowed);
+
+    public static ParameterSpec Number(string name, decimal? @default, decimal min, decimal max) => new(name, ParameterKind.Number, @default, null, min, max);
+
+    public static ParameterSpec List(string name, IReadOnlyList<string>? @default = null) => new(name, ParameterKind.TextList, @default);
+
+    public static ParameterSpec Flag(string name, bool @default) => new(name, ParameterKind.Boolean, @default);
+
+    public static ParameterSpec Text(string name, string? @default = null) => new(name, ParameterKind.Text, @default);
+
+    public static ParameterSpec IntegerMap(string name, IReadOnlyDictionary<string, int> @default) =>
+        new(name, ParameterKind.IntegerMap, @default, [.. @default.Keys], 0, int.MaxValue);
+}

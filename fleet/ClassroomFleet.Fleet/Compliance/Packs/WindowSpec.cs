@@ -1,0 +1,11 @@
+using ClassroomFleet.Fleet.Compliance.Calendar;
+
+namespace ClassroomFleet.Fleet.Compliance.Packs;
+
+/// <summary>The last N school days and the school hours within them.</summary>
+public sealed record WindowSpec(int SchoolDays, IReadOnlyList<HourRange> Hours)
+{
+    public static readonly WindowSpec Default = new(20, []);
+
+    public override string ToString() => $"last {SchoolDays} school days{(Hours.Count > 0 ? " " + string.Join(",", Hours) : "")}";
+}

@@ -1,0 +1,139 @@
+using ClassroomFleet.Fleet.Compliance.Evaluation;
+using static ClassroomFleet.Fleet.Compliance.Evaluation.ComplianceState;
+
+namespace ClassroomFleet.Fleet.Tests.Compliance;
+
+/// <summary>
+/// Every shipped rule against the synthetic county (Resources/synthetic-county.yaml) at 2025-11-20 12:30, with the
+/// verdicts worked out by hand in the comments of that file and below.
+/// </summary>
+public sealed class SyntheticCountyTests
+{
+    private static readonly Lazy<Task<CountyEvaluation>> Luoyang = new(() =>
+        ComplianceTestData.EvaluateAsync([ComplianceTestData.ShippedPacks().Resolve("ly15-265")!, ComplianceTestData.ShippedPacks().Resolve("cn-national")!], ComplianceTestData.SyntheticTelemetry()));
+
+    private static readonly Lazy<Task<CountyEvaluation>> Chengdu = new(() =>
+        ComplianceTestData.EvaluateAsync([ComplianceTestData.ShippedPacks().Resolve("cd14-10")!], ComplianceTestData.SyntheticTelemetry()));
+
+    public static TheoryData<string, string, ComplianceState, string?> Expected => new()
+    {
+        // 班均出口带宽, urban (≥ 10 Mbit/s per class)
+        { "4103990001", "ly15-265.net.bw-per-class.urban", Pass, "10" },        // 300/30 = 10 exactly: 不小于 includes 10
+        { "4103990002", "ly15-265.net.bw-per-class.urban", Fail, "9.68" },      // 300/31
+        { "4103990008-east", "ly15-265.net.bw-per-class.urban", Pass, "10" },   // own line 200, own 20 classes
+        { "4103990008-west", "ly15-265.net.bw-per-class.urban", Fail, "6.67" }, // min(200, 150/0.9)/25
+        { "4103990010", "ly15-265.net.bw-per-class.urban", Unknown, "REGISTRY_STALE(class,537d)" },
+        { "4103990003", "ly15-265.net.bw-per-class.urban", NotApplicable, "OUT_OF_SCOPE" },
+        { "4103990005", "ly15-265.net.bw-per-class.urban", NotApplicable, "OUT_OF_SCOPE" },
+        // rural (≥ 5 Mbit/s per class)
+        { "4103990003", "ly15-265.net.bw-per-class.rural", Unknown, "INSUFFICIENT_SAMPLES(7/10)" },
+        { "4103990004", "ly15-265.net.bw-per-class.rural", Unknown, "AGENT_OFFLINE" },
+        { "4103990007", "ly15-265.net.bw-per-class.rural", NotApplicable, "NO_CLASSES" },
+        { "4103990009", "ly15-265.net.bw-per-class.rural", Fail, "4.62" },      // 60/(10 + 3 shared teaching-point classes)
+        // teaching points (≥ 4 Mbit/s per site)
+        { "4103990005", "ly15-265.net.bw.teaching-point", Pass, "10" },         // min(10, 9/0.9)
+        { "4103990006", "ly15-265.net.bw.teaching-point", NotApplicable, "SHARED_UPLINK(4103990009)" },
+        { "4103990001", "ly15-265.net.bw.teaching-point", NotApplicable, "OUT_OF_SCOPE" },
+        // Wi-Fi for 有条件 schools
+        { "4103990001", "ly15-265.net.wifi.full-coverage", Pass, "100" },
+        { "4103990002", "ly15-265.net.wifi.full-coverage", NotApplicable, "OUT_OF_SCOPE" },
+        // teacher office PCs 1:1
+        { "4103990001", "ly15-265.dev.teacher-office-pc", Pass, "1" },
+        { "4103990002", "ly15-265.dev.teacher-office-pc", Fail, "0.99" },       // 99 PCs for 100 teachers
+        { "4103990003", "ly15-265.dev.teacher-office-pc", Unknown, "REGISTRY_STALE(teacher,903d)" },
+        { "4103990004", "ly15-265.dev.teacher-office-pc", Pass, "1.2" },
+        { "4103990006", "ly15-265.dev.teacher-office-pc", Fail, "0" },
+        { "4103990009", "ly15-265.dev.teacher-office-pc", Unknown, "NO_TEACHER_COUNT" },
+        // interactive terminals in 100% of teaching rooms
+        { "4103990001", "ly15-265.dev.interactive-terminal-coverage", Pass, "100" },
+        { "4103990002", "ly15-265.dev.interactive-terminal-coverage", Fail, "96.88" }, // 31/32; projector-only music room; lab1 under renovation excluded
+        { "4103990003", "ly15-265.dev.interactive-terminal-coverage", Pass, "100" },
+        { "4103990007", "ly15-265.dev.interactive-terminal-coverage", NotApplicable, "NO_ROOMS_IN_SCOPE" },
+        // computer lab 一人一机
+        { "4103990001", "ly15-265.dev.computer-lab.one-seat-per-student", Pass, "0" },
+        { "4103990002", "ly15-265.dev.computer-lab.one-seat-per-student", Fail, "-5" },  // 40 working seats (1 broken) for 45
+        { "4103990003", "ly15-265.dev.computer-lab.one-seat-per-student", Fail, "-40" }, // no lab at all
+        { "4103990005", "ly15-265.dev.computer-lab.one-seat-per-student", NotApplicable, "NO_IT_COURSE" },
+        { "4103990009", "ly15-265.dev.computer-lab.one-seat-per-student", Unknown, "NO_CLASS_SIZES" },
+        // national: ≥ 100 Mbit/s per site
+        { "4103990001", "cn-national.net.bw-100m", Pass, "300" },
+        { "4103990005", "cn-national.net.bw-100m", Fail, "10" },
+        { "4103990008-west", "cn-national.net.bw-100m", Pass, "166.67" },
+        { "4103990009", "cn-national.net.bw-100m", Fail, "60" },               // the standby line does not count
+        { "4103990007", "cn-national.net.bw-100m", Unknown, "AGENT_OFFLINE" },
+        { "4103990003", "cn-national.net.access", Pass, "100" },               // 7 probes on 7 days meet 5/3; min(100, 95/0.9)
+        // national county share: 8 PASS, 0 FAIL, 2 UNKNOWN → between 80% and 100%, threshold 98% → UNKNOWN
+        { "410399", "cn-national.agg.access-98", Unknown, "BOUNDS(80%..100%)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public async Task Luoyang_and_national_rules_give_the_hand_computed_verdict(string site, string rule, ComplianceState state, string? valueOrReason)
+    {
+        var result = (await Luoyang.Value).Result(site, rule);
+        Assert.Equal(state, result.State);
+        if (state is Pass or Fail)
+        {
+            Assert.Equal(valueOrReason, result.Value!.Value.Display());
+        }
+        else
+        {
+            Assert.Equal(valueOrReason, result.Reason!.Text);
+        }
+    }
+
+    public static TheoryData<string, string, ComplianceState, string?> ExpectedChengdu => new()
+    {
+        { "4103990001", "cd14-10.net.dual-coverage", Pass, "100" },
+        { "4103990002", "cd14-10.net.dual-coverage", Fail, "0" },                // wired everywhere, no access point
+        { "4103990006", "cd14-10.net.dual-coverage", NotApplicable, "OUT_OF_SCOPE" }, // no stage: not a 普通中小学 in the register
+        { "4103990001", "cd14-10.dev.teacher-computer-ratio", Pass, "1" },
+        { "4103990002", "cd14-10.dev.teacher-computer-ratio", Fail, "0.99" },
+        { "4103990001", "cd14-10.dev.multimedia-per-class", Pass, "100" },
+        { "4103990002", "cd14-10.dev.multimedia-per-class", Fail, "96.77" },     // class 31's home room has only a projector
+        { "4103990008-east", "cd14-10.dev.multimedia-per-class", Unknown, "NO_CLASS_ROOM_MAP" },
+        { "4103990001", "cd14-10.dev.student-computer-ratio", Fail, "30" },      // 1350 students / 45 PCs
+        { "4103990004", "cd14-10.dev.student-computer-ratio", Pass, "6" },       // 180/30 = 6: 6:1 passes at exactly 6
+        { "4103990003", "cd14-10.dev.student-computer-ratio", Fail, "∞" },       // no student computer at all
+        { "4103990007", "cd14-10.dev.student-computer-ratio", Unknown, "NO_STUDENT_COUNT" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpectedChengdu))]
+    public async Task Chengdu_rules_give_the_hand_computed_verdict(string site, string rule, ComplianceState state, string? valueOrReason)
+    {
+        var result = (await Chengdu.Value).Result(site, rule);
+        Assert.Equal(state, result.State);
+        Assert.Equal(valueOrReason, state is Pass or Fail ? result.Value!.Value.Display() : result.Reason!.Text);
+    }
+
+    [Fact]
+    public async Task Every_unknown_carries_a_reason_and_no_unknown_input_becomes_a_pass()
+    {
+        var evaluation = await Luoyang.Value;
+        Assert.All(evaluation.Results.Where(r => r.State is Unknown or NotApplicable), r => Assert.False(string.IsNullOrEmpty(r.Reason?.Text)));
+        Assert.All(evaluation.Results.Where(r => r.State == Pass), r => Assert.NotNull(r.Value));
+    }
+
+    [Fact]
+    public async Task A_result_records_inputs_with_sources_and_dates_and_its_window()
+    {
+        var result = (await Luoyang.Value).Result("4103990001", "ly15-265.net.bw-per-class.urban");
+        Assert.Contains(result.Inputs, i => i.Name == "classes" && i.Value == "30" && i.Source == "学籍系统" && i.AsOf == new DateOnly(2025, 9, 1));
+        Assert.Contains(result.Inputs, i => i.Name == "contract ct-1" && i.Source == "中国电信合同2025-03");
+        Assert.Contains(result.Inputs, i => i.Name == "measured median" && i.Value == "280 Mbit/s");
+        Assert.Equal(10, result.SamplesUsed);
+        Assert.Equal(10, result.SamplesRequired);
+        Assert.Equal("2025-10-24..2025-11-20 (20 school days, 08:00-12:00, 14:00-17:30)", result.Window);
+        Assert.Equal(64, result.Pack.Hash.Length);
+    }
+
+    [Fact]
+    public async Task County_aggregate_bounds_the_pass_rate_by_the_unknowns()
+    {
+        var aggregate = (await Luoyang.Value).Aggregates.Single(a => a.Rule.Id == "ly15-265.net.bw-per-class.urban");
+        // S1, S8-east PASS; S2, S8-west FAIL; S10 UNKNOWN → n = 5, between 2/5 and 3/5
+        Assert.Equal((2, 2, 1), (aggregate.Pass, aggregate.Fail, aggregate.Unknown));
+        Assert.Equal("40%–60%", aggregate.BoundsText);
+    }
+}
