@@ -145,3 +145,125 @@ public sealed class SnmpdProcess : IAsyncDisposable
         }
     }
 }
+
+/// <summary>
+/// A private snmpsim (snmpsimd) serving the .snmprec files of a folder (community = file name without extension) on a
+/// free loopback port; its state lives in a temp folder and it is stopped by PID on dispose.
+/// </summary>
+public sealed class SnmpsimProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private SnmpsimProcess(Process process, string directory, IPEndPoint endpoint)
+    {
+        _process = process;
+        _directory = directory;
+        Endpoint = endpoint;
+    }
+
+    public IPEndPoint Endpoint { get; }
+
+    /// <summary>Copies <paramref name="recordings"/> (name → .snmprec text) into a data folder, starts snmpsimd and waits until <paramref name="probeCommunity"/> answers.</summary>
+    public static async Task<SnmpsimProcess> StartAsync(IReadOnlyDictionary<string, string> recordings, string probeCommunity, CancellationToken cancellationToken = default)
+    {
+        var port = SnmpdProcess.FreeUdpPort();
+        var directory = Directory.CreateTempSubdirectory("cf-snmpsim-").FullName;
+        var data = Path.Combine(directory, "data");
+        Directory.CreateDirectory(data);
+        Directory.CreateDirectory(Path.Combine(directory, "cache"));
+        foreach (var (name, text) in recordings)
+        {
+            await File.WriteAllTextAsync(Path.Combine(data, name + ".snmprec"), text, cancellationToken).ConfigureAwait(false);
+        }
+
+        var start = new ProcessStartInfo("snmpsimd") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            $"--data-dir={data}", $"--cache-dir={Path.Combine(directory, "cache")}", "--variation-modules-dir=/usr/share/snmpsim/variation",
+            $"--agent-udpv4-endpoint=127.0.0.1:{port}", "--logging-method=null",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (Environment.UserName == "root")
+        {
+            // snmpsimd refuses to run as root (LOCAL-SERVICES.md §4b): it drops to nobody, who must own the folder.
+            start.ArgumentList.Add("--process-user=nobody");
+            start.ArgumentList.Add("--process-group=nogroup");
+            using var chown = Process.Start("chown", ["-R", "nobody:nogroup", directory]);
+            await chown.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("snmpsimd did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var snmpsim = new SnmpsimProcess(process, directory, new IPEndPoint(IPAddress.Loopback, port));
+        try
+        {
+            await snmpsim.WaitUntilAnsweringAsync(probeCommunity, cancellationToken).ConfigureAwait(false);
+            return snmpsim;
+        }
+        catch
+        {
+            await snmpsim.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync(string community, CancellationToken cancellationToken)
+    {
+        using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var communityBytes = System.Text.Encoding.ASCII.GetBytes(community);
+        // GETNEXT 1.3.6, v2c: whatever the recording holds first answers it.
+        byte[] pdu = Convert.FromHexString("A1130201010201000201003008300606022B060500");
+        byte[] body = [0x02, 0x01, 0x01, 0x04, (byte)communityBytes.Length, .. communityBytes, .. pdu];
+        byte[] get = [0x30, (byte)body.Length, .. body];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"snmpsimd exited with {_process.ExitCode} during start.");
+            }
+
+            await probe.SendAsync(get, Endpoint, cancellationToken).ConfigureAwait(false);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromMilliseconds(300));
+            try
+            {
+                await probe.ReceiveAsync(wait.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        throw new TimeoutException($"snmpsimd on {Endpoint} did not answer within 30 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -59,4 +59,20 @@ public sealed class SnmpsimV2cTests : IAsyncDisposable
         Assert.True(all.Count > 500);
         Assert.DoesNotContain(after, v => v.Oid > last);
     }
+
+    [Fact]
+    public async Task V3_AuthPriv_Walk_Selects_The_Recording_By_Context_Name()
+    {
+        var target = new SnmpTarget(ServiceEndpoints.Snmpsim, SnmpVersion.V3)
+        {
+            Credentials = new UsmCredentials("cfshaaes", AuthProtocol.Sha1, "authpass123", PrivProtocol.Aes128, "privpass123"),
+            ContextName = "switch48",
+        };
+
+        var v3 = await SnmpdV2cTests.ToListAsync(_client.WalkAsync(target, IfTable));
+        var v2c = await SnmpdV2cTests.ToListAsync(_client.WalkAsync(_target, IfTable));
+
+        Assert.Equal(v2c.Select(v => v.Oid), v3.Select(v => v.Oid));
+        Assert.Equal(v2c.Where(v => v.Value is OctetString).Select(v => v.Value), v3.Where(v => v.Value is OctetString).Select(v => v.Value));
+    }
 }

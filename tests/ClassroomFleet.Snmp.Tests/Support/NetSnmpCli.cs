@@ -43,7 +43,15 @@ internal static class NetSnmpCli
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = line.IndexOf(" = ", StringComparison.Ordinal);
-            if (eq < 0 || !line.StartsWith('.'))
+            if ((eq < 0 || !line.StartsWith('.')) && result.Count > 0)
+            {
+                // net-snmp wraps long Hex-STRINGs, and strings with line breaks, onto following lines.
+                var (lastOid, lastType, lastValue) = result[^1];
+                result[^1] = (lastOid, lastType, lastValue.StartsWith("hex:", StringComparison.Ordinal) ? lastValue + " " + line.Trim() : lastValue + "\n" + line);
+                continue;
+            }
+
+            if (eq < 0)
             {
                 continue;
             }
@@ -98,7 +106,14 @@ internal static class NetSnmpCli
             return Convert.FromHexString(hex).AsSpan().SequenceEqual(bytes);
         }
 
-        var text = netSnmpValue.Length >= 2 && netSnmpValue[0] == '"' ? netSnmpValue[1..^1] : netSnmpValue;
-        return Encoding.UTF8.GetBytes(text.Replace("\\\"", "\"", StringComparison.Ordinal)).AsSpan().SequenceEqual(bytes.TrimEnd((byte)0));
+        var quoted = netSnmpValue.Length >= 2 && netSnmpValue[0] == '"' ? netSnmpValue[1..^1] : netSnmpValue;
+        // net-snmp prints a backslash before '"' and '\\' inside quoted strings.
+        var text = new StringBuilder(quoted.Length);
+        for (var i = 0; i < quoted.Length; i++)
+        {
+            text.Append(quoted[i] == '\\' && i + 1 < quoted.Length ? quoted[++i] : quoted[i]);
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString()).AsSpan().SequenceEqual(bytes.TrimEnd((byte)0));
     }
 }
