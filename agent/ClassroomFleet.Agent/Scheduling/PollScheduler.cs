@@ -26,15 +26,38 @@ public sealed partial class PollScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var school = await schoolFile.ReloadAsync(stoppingToken).ConfigureAwait(false);
-        if (school is null)
-        {
-            LogNothingToPoll(logger);
-            return;
-        }
-
+        await schoolFile.ReloadAsync(stoppingToken).ConfigureAwait(false);
         var settings = options.Value;
         using var concurrency = new SemaphoreSlim(settings.MaxConcurrentPolls);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // One plan per school file in force: when another file comes into force, the loops stop and a new plan starts.
+            var changed = schoolFile.Changed;
+            using var plan = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, changed);
+            if (schoolFile.Current is not { } school)
+            {
+                LogNothingToPoll(logger);
+            }
+            else
+            {
+                LogPlan(logger, school.Devices.Count);
+                await RunPlanAsync(school, concurrency, plan.Token).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, plan.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The school file changed: plan again.
+            }
+        }
+    }
+
+    private async Task RunPlanAsync(SchoolFile school, SemaphoreSlim concurrency, CancellationToken planToken)
+    {
+        var settings = options.Value;
         var loops = new List<Task>();
         foreach (var device in school.Devices)
         {
@@ -45,10 +68,17 @@ public sealed partial class PollScheduler(
             }
 
             var interval = device.Interval is { } text && DurationText.TryParse(text, out var parsed) ? parsed : settings.DefaultInterval;
-            loops.Add(RunDeviceLoopAsync(poller, device, interval, concurrency, stoppingToken));
+            loops.Add(RunDeviceLoopAsync(poller, device, interval, concurrency, planToken));
         }
 
-        await Task.WhenAll(loops).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (planToken.IsCancellationRequested)
+        {
+            // Stopped for a new plan or for shutdown.
+        }
     }
 
     private async Task RunDeviceLoopAsync(IDevicePoller poller, DeviceEntry device, TimeSpan interval, SemaphoreSlim concurrency, CancellationToken stoppingToken)
@@ -84,6 +114,9 @@ public sealed partial class PollScheduler(
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Polling plan started for {Devices} devices")]
+    private static partial void LogPlan(ILogger logger, int devices);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "No school file in force: nothing to poll")]
     private static partial void LogNothingToPoll(ILogger logger);
