@@ -23,6 +23,7 @@ public sealed class SnmpClient : IAsyncDisposable
     private readonly UdpChannel _channel;
     private readonly RequestTransmitter _transmitter;
     private readonly UsmRequestSender _usm;
+    private readonly AgentThrottle _throttle;
 
     public SnmpClient(SnmpClientOptions options, ILogger<SnmpClient>? logger = null)
     {
@@ -35,6 +36,7 @@ public sealed class SnmpClient : IAsyncDisposable
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _dispatcher = new ResponseDispatcher(Statistics, _logger);
         _channel = new UdpChannel(IPEndPoint.Parse(options.LocalEndPoint), options.SocketBufferBytes, _dispatcher.OnDatagram, OnReceiveError);
+        _throttle = new AgentThrottle(options.MaxOutstandingPerAgent);
         _transmitter = new RequestTransmitter(_channel, Statistics, _logger);
         _usm = new UsmRequestSender(_requestIds, _dispatcher, _transmitter, Statistics, _logger);
         _logger.SocketBound(_channel.LocalEndPoint);
@@ -140,9 +142,13 @@ public sealed class SnmpClient : IAsyncDisposable
     /// past the operation's deadline. The answer may carry a non-zero error-status; the caller decides.
     /// </summary>
     internal Task<Pdu> SendAsync(SnmpTarget target, Pdu pdu, OperationDeadline deadline, CancellationToken cancellationToken) =>
-        target.Version == SnmpVersion.V3
-            ? _usm.SendAsync(target, pdu, deadline, cancellationToken)
-            : SendCommunityAsync(target, pdu, deadline, cancellationToken);
+        _throttle.RunAsync(
+            target,
+            deadline,
+            () => target.Version == SnmpVersion.V3
+                ? _usm.SendAsync(target, pdu, deadline, cancellationToken)
+                : SendCommunityAsync(target, pdu, deadline, cancellationToken),
+            cancellationToken);
 
     private async Task<Pdu> SendCommunityAsync(SnmpTarget target, Pdu pdu, OperationDeadline deadline, CancellationToken cancellationToken)
     {

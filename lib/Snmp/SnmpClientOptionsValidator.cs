@@ -19,6 +19,11 @@ public sealed class SnmpClientOptionsValidator : IValidateOptions<SnmpClientOpti
             errors.Add($"{SnmpClientOptions.SectionName}:{nameof(options.SocketBufferBytes)} must be between 4096 and 268435456; got {options.SocketBufferBytes}.");
         }
 
+        if (options.MaxOutstandingPerAgent is < 1 or > 65_536)
+        {
+            errors.Add($"{SnmpClientOptions.SectionName}:{nameof(options.MaxOutstandingPerAgent)} must be between 1 and 65536; got {options.MaxOutstandingPerAgent}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

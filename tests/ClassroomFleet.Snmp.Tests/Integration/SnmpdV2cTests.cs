@@ -102,6 +102,17 @@ public sealed class SnmpdV2cTests : IAsyncDisposable
         Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(1.2));
     }
 
+    [Fact]
+    public async Task Two_Thousand_Concurrent_Requests_Share_One_Socket()
+    {
+        var target = _target with { Timeout = TimeSpan.FromSeconds(2), Retries = 3 };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2000).Select(_ => _client.GetAsync(target, [SysName])));
+
+        Assert.All(results, r => Assert.Equal("cf-test-snmpd", r[0].Value.AsText()));
+        Assert.Equal(0, _client.Statistics.UnknownRequestId + _client.Statistics.WrongEndpoint + _client.Statistics.Malformed);
+    }
+
     private static string Endpoint => ServiceEndpoints.Snmpd.ToString();
 
     internal static async Task<List<Variable>> ToListAsync(IAsyncEnumerable<Variable> source)

@@ -110,6 +110,33 @@ public sealed class TrapReceiverTests : IAsyncDisposable
         Assert.Equal(1, _receiver.Statistics.Delivered);
     }
 
+    [Fact]
+    public async Task Garbage_Is_Counted_And_The_Receiver_Keeps_Receiving()
+    {
+        using var sender = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        await sender.SendAsync(new byte[] { 0x30, 0x80, 0x00, 0x00 }, _receiver.LocalEndPoint);
+        await sender.SendAsync(new byte[] { 0xFF }, _receiver.LocalEndPoint);
+        await NetSnmpCli.RunAsync("snmptrap", "-v2c", "-c", "public", Address, "", LinkDown.ToString());
+
+        var notification = await NextAsync();
+
+        Assert.Equal(LinkDown, notification.TrapOid);
+        Assert.Equal(2, _receiver.Statistics.Malformed);
+    }
+
+    [Fact]
+    public void Options_Without_Communities_Or_Users_Or_With_A_Bad_EngineId_Are_Rejected()
+    {
+        var options = new SnmpTrapReceiverOptions { ListenEndPoint = "x", EngineId = "123" };
+        options.Users.Add(new UsmCredentials("u", AuthProtocol.Sha1, "short"));
+
+        var result = new SnmpTrapReceiverOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.Contains("ListenEndPoint", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("EngineId", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Snmp:Traps:Users:0", StringComparison.Ordinal));
+    }
+
     private async Task<SnmpNotification> NextAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
