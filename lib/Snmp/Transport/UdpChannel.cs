@@ -17,6 +17,7 @@ internal sealed class UdpChannel : IAsyncDisposable
     private readonly Action<Exception> _onReceiveError;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _receiveLoop;
+    private int _disposed;
 
     public UdpChannel(IPEndPoint localEndPoint, int socketBufferBytes, ReceivedDatagramHandler onReceived, Action<Exception> onReceiveError)
     {
@@ -93,6 +94,11 @@ internal sealed class UdpChannel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
         try

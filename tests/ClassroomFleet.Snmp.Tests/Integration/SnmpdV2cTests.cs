@@ -99,7 +99,7 @@ public sealed class SnmpdV2cTests : IAsyncDisposable
 
         Assert.Equal(SnmpErrorKind.Timeout, error.Kind);
         Assert.Contains("budget", error.Message, StringComparison.Ordinal);
-        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(1.2));
+        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(3));
     }
 
     [Fact]

@@ -19,6 +19,11 @@ internal static class NetSnmpCli
         start.Environment["MIBS"] = ":";
         start.ArgumentList.Add("-m");
         start.ArgumentList.Add(string.Empty);
+        // The shared agents also serve parallel tests on a loaded machine; net-snmp's default 1 s timeout is too tight.
+        foreach (var option in new[] { "-t", "3", "-r", "3" })
+        {
+            start.ArgumentList.Add(option);
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
