@@ -1,0 +1,56 @@
+using ClassroomFleet.Fleet.Configuration;
+using ClassroomFleet.Fleet.Registry;
+using Microsoft.Extensions.Options;
+
+namespace ClassroomFleet.Fleet.Extensions;
+
+// Configuration shape (appsettings.json):
+// "Registry": { "Provider": "sqlite", "ConnectionString": null, "SeenFlushInterval": "00:00:05" }
+
+/// <summary>
+/// Wires the registry (schema migrations at start, the MQTT feed of inventory and status, the telemetry sightings
+/// writer). <see cref="FleetHostingExtensions.AddFleet"/> calls <see cref="AddFleetRegistryAndApi"/> and
+/// <see cref="FleetHostingExtensions.MapFleet"/> calls <see cref="MapFleetApiAndWeb"/>; calling them twice is harmless.
+/// </summary>
+public static class FleetWebRegistration
+{
+    public static WebApplicationBuilder AddFleetRegistryAndApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(RegistryMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<RegistryMarker>();
+        services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RegistryOptions>, RegistryOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
+            var connectionString = options.ConnectionString is { Length: > 0 } configured
+                ? configured
+                : $"Data Source={Path.Combine(sp.GetRequiredService<IOptions<FleetOptions>>().Value.DataDirectory, "registry.db")}";
+            return new RegistryDatabase(options.Provider, connectionString);
+        });
+        services.AddSingleton<RegistryStore>();
+        services.AddSingleton<RegistryQueries>();
+        services.AddSingleton<RegistryMetrics>();
+
+        // Registered before the feed and the writer: hosted services start in order, so the schema is current before use.
+        services.AddHostedService<RegistryMigrationService>();
+        services.AddSingleton<RegistryFeedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistryFeedService>());
+        services.AddSingleton<CoalescingRegistryWriter>();
+        services.AddSingleton<IRegistryWriter>(sp => sp.GetRequiredService<CoalescingRegistryWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<CoalescingRegistryWriter>());
+        return builder;
+    }
+
+    public static WebApplication MapFleetApiAndWeb(this WebApplication app)
+    {
+        return app;
+    }
+
+    private sealed class RegistryMarker;
+}
