@@ -91,6 +91,15 @@ public sealed class MosquittoProcess : IAsyncDisposable
         await WaitListeningAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends SIGKILL and returns at once (usable from a callback); <see cref="KillAsync"/> also waits for the exit.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill();
+        }
+    }
+
     /// <summary>SIGKILL: no chance to save anything that was not saved already.</summary>
     public async Task KillAsync()
     {

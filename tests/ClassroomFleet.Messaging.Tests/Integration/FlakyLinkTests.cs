@@ -38,12 +38,12 @@ public sealed class FlakyLinkTests
         var publishes = Enumerable.Range(0, Messages)
             .Select(i => publisher.PublishAsync(new OutgoingMessage(topic, Encoding.UTF8.GetBytes(i.ToString(CultureInfo.InvariantCulture)))).AsTask())
             .ToList();
-        var cuts = 0;
-        while (!publishes.TrueForAll(p => p.IsCompleted) && cuts < 200)
+        // Ten cuts, each on a live connection while messages are in flight: the link comes back, and dies again.
+        for (var cut = 0; cut < 10 && !publishes.TrueForAll(p => p.IsCompleted); cut++)
         {
-            await Task.Delay(15);
+            await publisher.WaitConnectedAsync(TransportFactory.Timeout(30));
+            await Task.Delay(20);
             proxy.DropAll();
-            cuts++;
         }
 
         var results = await Task.WhenAll(publishes).WaitAsync(TimeSpan.FromSeconds(60));

@@ -51,17 +51,25 @@ public sealed class MosquittoCrashDurabilityTests
         var acknowledgedAtKill = 0;
         await using (var publisher = await TransportFactory.StartedAsync(TransportFactory.Options(broker)))
         {
+            // Kill while publishes are still in flight (some acknowledged, some sent and not yet acknowledged, some
+            // queued): the acknowledgement that reaches a third sends SIGKILL from its own continuation, without polling.
+            var killed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             var publishes = new List<Task>();
             for (var i = 0; i < Messages; i++)
             {
-                publishes.Add(PublishAndRecordAsync(publisher, topic, i.ToString(CultureInfo.InvariantCulture), acknowledged));
+                publishes.Add(PublishAndRecordAsync(publisher, topic, i.ToString(CultureInfo.InvariantCulture), acknowledged, count =>
+                {
+                    if (count == Messages / 3)
+                    {
+                        broker.Kill();
+                        killed.TrySetResult(acknowledged.Count);
+                    }
+                }));
             }
 
-            // Kill while publishes are still in flight: some acknowledged, some sent and not yet acknowledged, some queued.
-            await MqttTransportReconnectTests.WaitUntilAsync(() => acknowledged.Count >= Messages / 3);
-            await broker.KillAsync();
-            acknowledgedAtKill = acknowledged.Count;
-            Assert.True(acknowledged.Count < Messages, "the stream finished before the kill; the test proves nothing");
+            acknowledgedAtKill = await killed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await broker.KillAsync(); // waits for the exit
+            Assert.True(acknowledgedAtKill < Messages, "the stream finished before the kill; the test proves nothing");
             await broker.StartAsync();
             await Task.WhenAll(publishes).WaitAsync(TimeSpan.FromSeconds(60));
         }
@@ -87,12 +95,13 @@ public sealed class MosquittoCrashDurabilityTests
         return (acknowledged.Keys.Where(k => !received.Contains(k)).Order().ToList(), acknowledgedAtKill);
     }
 
-    private static async Task PublishAndRecordAsync(MqttTransport publisher, string topic, string payload, ConcurrentDictionary<string, byte> acknowledged)
+    private static async Task PublishAndRecordAsync(
+        MqttTransport publisher, string topic, string payload, ConcurrentDictionary<string, byte> acknowledged, Action<int> onAcknowledged)
     {
         var result = await publisher.PublishAsync(new OutgoingMessage(topic, Encoding.UTF8.GetBytes(payload)));
-        if (result.Accepted)
+        if (result.Accepted && acknowledged.TryAdd(payload, 0))
         {
-            acknowledged[payload] = 0;
+            onAcknowledged(acknowledged.Count);
         }
     }
 }
