@@ -40,6 +40,31 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{at}:Jitter must be between 0 and 0.5");
         }
 
+        if (string.IsNullOrWhiteSpace(options.StateDirectory))
+        {
+            failures.Add($"{at}:StateDirectory is required");
+        }
+
+        if (!string.IsNullOrEmpty(options.HealthEndpoint) && !System.Net.IPEndPoint.TryParse(options.HealthEndpoint, out _))
+        {
+            failures.Add($"{at}:HealthEndpoint must be ip:port (e.g. 127.0.0.1:9464) or empty");
+        }
+
+        if (options.StatusInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{at}:StatusInterval must be at least 1 second");
+        }
+
+        if (options.SelfTelemetryInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{at}:SelfTelemetryInterval must be at least 1 second");
+        }
+
+        if (options.ShutdownTimeout < TimeSpan.FromSeconds(1) || options.ShutdownTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{at}:ShutdownTimeout must be between 1 second and 5 minutes");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,9 +1,6 @@
-using System.Threading.Channels;
 using ClassroomFleet.Agent.Configuration;
-using ClassroomFleet.Agent.Polling;
+using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.School;
-using ClassroomFleet.Contracts.Messages;
-using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
 using ClassroomFleet.Messaging;
 using Microsoft.Extensions.Hosting;
@@ -13,76 +10,78 @@ using Microsoft.Extensions.Options;
 namespace ClassroomFleet.Agent.Publishing;
 
 /// <summary>
-/// Turns poll outcomes into telemetry batches and publishes them with QoS 1 on
-/// <c>cf/v1/{county}/{school}/telemetry/{device}</c>. A batch that the broker did not acknowledge is retried until it is;
-/// the queue in front is bounded, so a long outage slows polling down instead of growing memory.
+/// Drains the outbox to <c>cf/v1/{county}/{school}/telemetry/{device}</c> with QoS 1, in sequence order (so per device
+/// in poll order), keeping up to <see cref="OutboxOptions.MaxInFlight"/> batches awaiting the fleet at once. A batch
+/// leaves the outbox only on the fleet's acknowledgement (<see cref="AckHandler"/>); one unacknowledged after
+/// <see cref="OutboxOptions.AckTimeout"/> is published again. After an outage the same loop replays the backlog as
+/// fast as the broker acknowledges.
 /// </summary>
-public sealed partial class TelemetryPublisher(
+public sealed class TelemetryPublisher(
     IMqttTransport transport,
+    IOutbox outbox,
+    AckHandler acks,
     SchoolFileProvider schoolFile,
-    IOptions<AgentOptions> options,
+    IOptions<AgentOptions> agentOptions,
+    IOptions<OutboxOptions> outboxOptions,
     TimeProvider time,
-    ILogger<TelemetryPublisher> logger) : BackgroundService, ITelemetrySink
+    ILogger<TelemetryPublisher> logger) : BackgroundService
 {
-    public const int QueueCapacity = 1024;
-
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
-    private readonly Channel<PollOutcome> _queue = Channel.CreateBounded<PollOutcome>(
-        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-
-    // Sequence numbers grow across restarts: they start from the wall clock in microseconds.
-    private long _sequence = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
-
-    public ValueTask EnqueueAsync(PollOutcome outcome, CancellationToken cancellationToken = default) =>
-        _queue.Writer.WriteAsync(outcome, cancellationToken);
+    private static readonly TimeSpan SchoolFileRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var outcome in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        var school = await WaitForSchoolFileAsync(stoppingToken).ConfigureAwait(false);
+        await acks.SubscribeAsync(school.County, school.School, stoppingToken).ConfigureAwait(false);
+        var agent = agentOptions.Value.AgentId;
+        var window = outboxOptions.Value.MaxInFlight;
+        var publishing = new List<Task>(window);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            if (schoolFile.Current is not { } school)
+            var records = await outbox.TakeReadyAsync(window, stoppingToken).ConfigureAwait(false);
+            if (records.Count == 0)
             {
+                await outbox.WaitReadyAsync(IdleWait, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
-            var batch = new TelemetryBatch
+            // The school file may have been reloaded; county and school come from the one in force now.
+            school = schoolFile.Current ?? school;
+            publishing.Clear();
+            foreach (var record in records)
             {
-                County = school.County,
-                School = school.School,
-                Device = outcome.Device,
-                Kind = outcome.Kind,
-                Agent = options.Value.AgentId,
-                Sequence = Interlocked.Increment(ref _sequence),
-                Points = outcome.Points,
-            };
+                publishing.Add(PublishAsync(record, school, agent, stoppingToken));
+            }
 
-            var message = new OutgoingMessage(
-                Topics.Telemetry(school.County, school.School, outcome.Device),
-                ContractSerializer.Serialize(batch, ContractJsonContext.Default.TelemetryBatch));
-            await PublishUntilAcceptedAsync(message, batch, stoppingToken).ConfigureAwait(false);
+            await Task.WhenAll(publishing).ConfigureAwait(false);
         }
     }
 
-    private async Task PublishUntilAcceptedAsync(OutgoingMessage message, TelemetryBatch batch, CancellationToken stoppingToken)
+    private async Task PublishAsync(OutboxRecord record, SchoolFile school, string agent, CancellationToken stoppingToken)
+    {
+        var payload = TelemetryBatchWriter.Write(record, school.County, school.School, agent);
+        var message = new OutgoingMessage(Topics.Telemetry(school.County, school.School, record.Device), payload);
+        var result = await transport.PublishAsync(message, stoppingToken).ConfigureAwait(false);
+        if (result.Accepted)
+        {
+            PublisherLog.Published(logger, record.Device, record.Sequence, payload.Length);
+            return;
+        }
+
+        // Left in flight: the ack timeout brings it back, which also paces retries of a lasting refusal.
+        PublisherLog.NotAccepted(logger, record.Device, record.Sequence, result.Failure.ToString(), result.ReasonText, outboxOptions.Value.AckTimeout.TotalSeconds);
+    }
+
+    private async Task<SchoolFile> WaitForSchoolFileAsync(CancellationToken stoppingToken)
     {
         while (true)
         {
-            var result = await transport.PublishAsync(message, stoppingToken).ConfigureAwait(false);
-            if (result.Accepted)
+            if ((schoolFile.Current ?? await schoolFile.ReloadAsync(stoppingToken).ConfigureAwait(false)) is { } school)
             {
-                LogPublished(logger, batch.Device, batch.Sequence, batch.Points.Count);
-                return;
+                return school;
             }
 
-            LogPublishFailed(logger, batch.Device, batch.Sequence, result.Failure.ToString(), result.ReasonText);
-            await Task.Delay(RetryDelay, time, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(SchoolFileRetry, time, stoppingToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Published batch {Sequence} of {Device}: {Points} points")]
-    private static partial void LogPublished(ILogger logger, string device, long sequence, int points);
-
-    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Batch {Sequence} of {Device} not accepted by the broker ({Failure}: {Reason}); retrying")]
-    private static partial void LogPublishFailed(ILogger logger, string device, long sequence, string failure, string? reason);
 }

@@ -25,4 +25,23 @@ public sealed record AgentStatus
 
     [JsonPropertyName("time")]
     public DateTimeOffset Time { get; init; }
+
+    /// <summary>Batches in the agent's outbox waiting for the fleet's acknowledgement.</summary>
+    [JsonPropertyName("outbox_depth")]
+    public long? OutboxDepth { get; init; }
+
+    [JsonPropertyName("outbox_bytes")]
+    public long? OutboxBytes { get; init; }
+
+    /// <summary>Age in seconds of the oldest unacknowledged batch: how far behind the fleet's data is.</summary>
+    [JsonPropertyName("outbox_oldest_age_s")]
+    public double? OutboxOldestAgeSeconds { get; init; }
+
+    /// <summary>Batches dropped since the agent started, by reason (overflow, expired, disk_full, read_only, io_error, corrupt, rejected).</summary>
+    [JsonPropertyName("outbox_dropped")]
+    public IReadOnlyDictionary<string, long>? OutboxDropped { get; init; }
+
+    /// <summary>When each device kind last polled successfully.</summary>
+    [JsonPropertyName("last_poll")]
+    public IReadOnlyDictionary<string, DateTimeOffset>? LastPoll { get; init; }
 }

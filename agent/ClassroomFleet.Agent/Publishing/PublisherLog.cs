@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClassroomFleet.Agent.Publishing;
+
+/// <summary>Log events of publishing and acknowledgement (2200–2249).</summary>
+internal static partial class PublisherLog
+{
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Published batch {Sequence} of {Device} ({Bytes} bytes)")]
+    public static partial void Published(ILogger logger, string device, long sequence, int bytes);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Batch {Sequence} of {Device} not accepted by the broker ({Failure}: {Reason}); it is published again in {RetrySeconds} s")]
+    public static partial void NotAccepted(ILogger logger, string device, long sequence, string failure, string? reason, double retrySeconds);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Malformed acknowledgement on {Topic}: {Reason}")]
+    public static partial void AckMalformed(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "The fleet rejected batch {Sequence} for good: {Reason}")]
+    public static partial void Rejected(ILogger logger, long sequence, string reason);
+}
