@@ -1,0 +1,47 @@
+using System.Text.Json;
+using ClassroomFleet.Fleet.Compliance.Evaluation;
+
+namespace ClassroomFleet.Fleet.Compliance.Reports;
+
+/// <summary>Results as plain JSON objects (API and command line).</summary>
+public static class ResultJson
+{
+    public static object Shape(CountyEvaluation evaluation) => new
+    {
+        county = evaluation.County.Code,
+        name = evaluation.County.Name,
+        at = evaluation.At,
+        calendar = evaluation.CalendarId,
+        packs = evaluation.Packs.SelectMany(p => p.Chain).DistinctBy(p => p.Id).Select(p => new { id = p.Id, version = p.Version, document = p.DocumentNumber, hash = p.Hash }),
+        aggregates = evaluation.Aggregates.Select(a => new { rule = a.Rule.Id, pass = a.Pass, fail = a.Fail, unknown = a.Unknown, not_applicable = a.NotApplicable, not_yet_due = a.NotYetDue, exempt = a.Exempt, bounds = a.BoundsText }),
+        results = evaluation.Results.Select(r => new
+        {
+            site = r.Site,
+            name = r.SiteName,
+            rule = r.Rule.Id,
+            pack = r.Pack.Id,
+            state = r.State.Code(),
+            underlying = r.Underlying?.Code(),
+            value = r.Value?.Approximate,
+            upper = r.Upper?.Approximate,
+            op = r.Rule.Compare.Symbol,
+            threshold = r.Rule.Compare.Threshold,
+            unit = r.Rule.Compare.Unit,
+            method = r.Method,
+            window = r.Window,
+            samples = r.SamplesUsed,
+            samples_required = r.SamplesRequired,
+            reason = r.Reason?.Text,
+            inputs = r.Inputs.Select(i => new { name = i.Name, value = i.Value, source = i.Source, as_of = i.AsOf }),
+            data_quality = r.DataQuality,
+            exemption = r.Exemption is { } x ? new { reason = x.Reason, approved_by = x.ApprovedBy, expires = x.Expires } : null,
+            quote = r.Rule.Source.Quote,
+            document = r.Rule.Source.DocumentNumber,
+        }),
+    };
+
+    // Chinese text stays readable in the output; the JSON is served as application/json, never embedded in HTML.
+    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize(CountyEvaluation evaluation) => JsonSerializer.Serialize(Shape(evaluation), Options);
+}
