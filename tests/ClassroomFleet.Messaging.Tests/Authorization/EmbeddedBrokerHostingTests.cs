@@ -8,6 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Messaging.Tests.Authorization;
 
+// mosquitto_passwd writes the password file the embedded broker reads.
+[Trait("Category", "Integration")]
+[Trait("requires", "mosquitto")]
 public sealed class EmbeddedBrokerHostingTests
 {
     [Fact]
