@@ -8,13 +8,18 @@ namespace ClassroomFleet.Agent.Devices.Switch;
 /// <summary>Builds the SNMP target of a school-file device, resolving its credential by name.</summary>
 public sealed class SnmpTargetFactory(CredentialStore credentials)
 {
-    public SnmpTarget Create(DeviceEntry device)
+    public async Task<SnmpTarget> CreateAsync(DeviceEntry device, CancellationToken cancellationToken = default)
     {
         var snmp = device.Snmp ?? throw new InvalidOperationException($"device {device.Id} has no snmp settings");
-        if (!DeviceAddress.TryParse(device.Address, 161, out var address) || !IPAddress.TryParse(address.Host, out var ip))
+        if (!DeviceAddress.TryParse(device.Address, 161, out var address))
         {
-            throw new InvalidOperationException($"device {device.Id}: address '{device.Address}' is not an IP address and port");
+            throw new InvalidOperationException($"device {device.Id}: address '{device.Address}' is not host[:port]");
         }
+
+        var ip = IPAddress.TryParse(address.Host, out var literal)
+            ? literal
+            : (await Dns.GetHostAddressesAsync(address.Host, System.Net.Sockets.AddressFamily.InterNetwork, cancellationToken).ConfigureAwait(false)).FirstOrDefault()
+              ?? throw new InvalidOperationException($"device {device.Id}: host '{address.Host}' has no IPv4 address");
 
         var credential = credentials.FindSnmp(snmp.Credential)
             ?? throw new InvalidOperationException($"device {device.Id}: credential '{snmp.Credential}' is not configured");

@@ -30,7 +30,7 @@ public sealed class SwitchPoller(SnmpClient snmp, SnmpTargetFactory targets, Tim
 
     public async Task<IReadOnlyList<TelemetryPoint>> PollAsync(DeviceEntry device, CancellationToken cancellationToken = default)
     {
-        var target = targets.Create(device);
+        var target = await targets.CreateAsync(device, cancellationToken).ConfigureAwait(false);
         var upTime = await snmp.GetAsync(target, [SysUpTime], cancellationToken).ConfigureAwait(false);
         var sysUpTime = upTime.Count == 1 && upTime[0].Value.TryGetUInt64(out var ticks) ? (uint)ticks : 0u;
         var table = await snmp.GetTableAsync(target, Columns, cancellationToken).ConfigureAwait(false);
