@@ -13,6 +13,21 @@ mkdir -p "$RESULTS"
 
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 
+# Tools the tests drive besides the servers: headless Chromium (report and web-view tests) and Debian's docker-compose
+# (validates docker-compose.yml without an engine; --no-install-recommends keeps the engine out).
+install_tools() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q "install ok installed" || missing+=(fonts-wqy-microhei)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || { echo "missing: ${missing[*]} (run as root, or install them)" >&2; exit 1; }
+  echo "[test] installing ${missing[*]}" >&2
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+install_tools
+
 # Servers that were already running (a developer's session) stay running; those started here are stopped at the end.
 if scripts/services.sh running; then started_here=0; else started_here=1; fi
 eval "$(scripts/services.sh up)"
