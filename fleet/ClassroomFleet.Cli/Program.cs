@@ -1,0 +1,3 @@
+using ClassroomFleet.Cli;
+
+return await FleetCommands.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
