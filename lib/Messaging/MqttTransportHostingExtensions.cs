@@ -8,7 +8,7 @@ namespace ClassroomFleet.Messaging;
 
 // Configuration shape (appsettings.json):
 // "Mqtt": {
-//   "Host": "mqtt.county.example", "Port": 8883, "ClientId": "school-3301020001", "Username": "school-3301020001", "Password": "…",
+//   "Host": "mqtt.county.example", "Port": 8883, "ClientId": "3301020001", "Username": "3301020001", "Password": "…",
 //   "ProtocolVersion": "5.0", "CleanStart": false, "SessionExpiry": "1.00:00:00", "KeepAlive": "00:00:30",
 //   "MaximumPacketSize": 262144, "OutgoingQueueCapacity": 10000, "MaximumInflight": 64,
 //   "ReconnectMinDelay": "00:00:01", "ReconnectMaxDelay": "00:02:00", "HandlerTimeout": "00:00:30",

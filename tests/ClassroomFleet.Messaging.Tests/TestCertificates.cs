@@ -40,7 +40,7 @@ public sealed class TestCertificates
         san.AddIpAddress(IPAddress.Loopback);
         san.AddDnsName("localhost");
         var (serverCert, serverKey) = Issue(ca, "CN=127.0.0.1", san.Build(), new Oid("1.3.6.1.5.5.7.3.1"), 1);
-        var (clientCert, clientKey) = Issue(ca, "CN=school-3301020001", null, new Oid("1.3.6.1.5.5.7.3.2"), 2);
+        var (clientCert, clientKey) = Issue(ca, "CN=3301020001", null, new Oid("1.3.6.1.5.5.7.3.2"), 2);
 
         string Write(string name, string pem)
         {

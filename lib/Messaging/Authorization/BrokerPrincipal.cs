@@ -3,11 +3,10 @@ namespace ClassroomFleet.Messaging.Authorization;
 /// <summary>An authenticated broker user: its role and, for a school, its 10-digit school code.</summary>
 public sealed record BrokerPrincipal(string UserName, BrokerRole Role, string? SchoolCode)
 {
-    public const string SchoolUserPrefix = "school-";
-
     /// <summary>
-    /// <c>school-</c> followed by exactly 10 ASCII digits is a school; otherwise the role comes from the configured
-    /// role list (fleet/admin), or is <see cref="BrokerRole.None"/>.
+    /// A user name of exactly 10 ASCII digits is a school (its national school identification code), so that a
+    /// mosquitto ACL can grant a school its own topics with one <c>pattern</c> line per topic (%u = the code);
+    /// otherwise the role comes from the configured role list (fleet/admin), or is <see cref="BrokerRole.None"/>.
     /// </summary>
     public static BrokerPrincipal For(string userName, IReadOnlyDictionary<string, BrokerRole>? roles = null)
     {
@@ -25,13 +24,12 @@ public sealed record BrokerPrincipal(string UserName, BrokerRole Role, string? S
     public static bool TrySchoolCode(string userName, out string code)
     {
         code = "";
-        var span = userName.AsSpan();
-        if (span.Length != SchoolUserPrefix.Length + 10 || !span.StartsWith(SchoolUserPrefix, StringComparison.Ordinal))
+        var digits = userName.AsSpan();
+        if (digits.Length != 10)
         {
             return false;
         }
 
-        var digits = span[SchoolUserPrefix.Length..];
         foreach (var c in digits)
         {
             if (c is < '0' or > '9')

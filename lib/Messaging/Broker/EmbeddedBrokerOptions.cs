@@ -5,7 +5,7 @@ namespace ClassroomFleet.Messaging.Broker;
 /// <summary>
 /// Options of the in-process broker (section <c>Mqtt:EmbeddedBroker</c>) for single-site installs and the quick start.
 /// Users come from a mosquitto password file; roles (fleet/admin) from <see cref="Roles"/>; school users are recognised
-/// by their name <c>school-&lt;10 digits&gt;</c>.
+/// by their name <c>&lt;10-digit school code&gt;</c>.
 /// </summary>
 public sealed class EmbeddedBrokerOptions
 {

@@ -11,8 +11,8 @@ namespace ClassroomFleet.Messaging.Tests.Authorization;
 /// </summary>
 public abstract class BrokerAuthorizationContract : IAsyncLifetime
 {
-    protected const string SchoolA = "school-3301020001";
-    protected const string SchoolB = "school-3301020002";
+    protected const string SchoolA = "3301020001";
+    protected const string SchoolB = "3301020002";
     protected const string FleetUser = "fleet";
     protected const string Password = "pw-" + "contract";
     protected static readonly Dictionary<string, BrokerRole> Roles = new() { [FleetUser] = BrokerRole.Fleet };
@@ -57,7 +57,7 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
         return await TransportFactory.StartedAsync(options);
     }
 
-    private static string Topic(string school, string suffix) => $"cf/v1/{County}/{school[7..]}/{suffix}";
+    private static string Topic(string school, string suffix) => $"cf/v1/{County}/{school}/{suffix}";
 
     [Fact]
     public async Task A_School_Publishes_Its_Own_Telemetry_And_The_Fleet_Receives_It()

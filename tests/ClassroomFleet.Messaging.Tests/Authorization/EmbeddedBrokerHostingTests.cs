@@ -18,7 +18,7 @@ public sealed class EmbeddedBrokerHostingTests
     {
         await using var files = new MosquittoProcess();
         var passwd = await files.AddUserAsync("fleet", "fleetpw");
-        await files.AddUserAsync("school-3301020001", "schoolpw");
+        await files.AddUserAsync("3301020001", "schoolpw");
         var port = MosquittoProcess.FreeTcpPort();
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,7 +47,7 @@ public sealed class EmbeddedBrokerHostingTests
         await fleet.SubscribeAsync("cf/v1/+/+/status", MessageQos.AtLeastOnce, received.Handler);
 
         var schoolOptions = TransportFactory.Options("127.0.0.1", port);
-        schoolOptions.Username = "school-3301020001";
+        schoolOptions.Username = "3301020001";
         schoolOptions.Password = "schoolpw";
         await using (var school = await TransportFactory.StartedAsync(schoolOptions))
         {
@@ -55,7 +55,7 @@ public sealed class EmbeddedBrokerHostingTests
         }
 
         var message = await received.NextAsync();
-        Assert.Equal("school-3301020001", message.SenderId);
+        Assert.Equal("3301020001", message.SenderId);
         Assert.Equal("{\"online\":true}", Encoding.UTF8.GetString(message.Payload.Span));
         await host.StopAsync();
     }

@@ -7,8 +7,8 @@ public sealed class MosquittoAclWriterTests
     public static readonly BrokerPrincipal[] SamplePrincipals =
     [
         BrokerPrincipal.For("fleet", new Dictionary<string, BrokerRole> { ["fleet"] = BrokerRole.Fleet }),
-        BrokerPrincipal.For("school-3301020001"),
-        BrokerPrincipal.For("school-3301020002"),
+        BrokerPrincipal.For("3301020001"),
+        BrokerPrincipal.For("3301020002"),
     ];
 
     [Fact]
@@ -19,12 +19,34 @@ public sealed class MosquittoAclWriterTests
     }
 
     [Fact]
-    public void A_School_Block_Lists_Its_Own_Code_Only()
+    public void The_Production_Acl_Grants_The_Same_Rights_As_The_Writer()
     {
-        var acl = MosquittoAclWriter.Write([BrokerPrincipal.For("school-3301020001")]);
-        Assert.Contains("user school-3301020001\n", acl, StringComparison.Ordinal);
-        Assert.Contains("topic write cf/v1/+/3301020001/telemetry/+\n", acl, StringComparison.Ordinal);
-        Assert.Contains("topic read cf/v1/+/3301020001/command/+\n", acl, StringComparison.Ordinal);
+        static IEnumerable<string> Rules(string acl) =>
+            acl.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+        var production = File.ReadAllText(Path.Combine(RepositoryRoot(), "provisioning", "mosquitto", "acl"));
+        Assert.Equal(Rules(MosquittoAclWriter.Write(SamplePrincipals)), Rules(production));
+    }
+
+    [Fact]
+    public void Schools_Are_Granted_By_Pattern_On_Their_Own_Code()
+    {
+        var acl = MosquittoAclWriter.Write([BrokerPrincipal.For("3301020001")]);
+        Assert.Contains("pattern write cf/v1/+/%u/telemetry/+\n", acl, StringComparison.Ordinal);
+        Assert.Contains("pattern read cf/v1/+/%u/command/+\n", acl, StringComparison.Ordinal);
+        Assert.DoesNotContain("3301020001", acl, StringComparison.Ordinal);
         Assert.DoesNotContain("readwrite", acl, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ClassroomFleet.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -11,14 +11,14 @@ public sealed class MosquittoPasswordFileTests
     public async Task Verifies_Hashes_Written_By_Mosquitto_Passwd()
     {
         await using var broker = new MosquittoProcess();
-        var file = await broker.AddUserAsync("school-3301020001", "s3cret");
+        var file = await broker.AddUserAsync("3301020001", "s3cret");
         await broker.AddUserAsync("fleet", "fleetpw");
 
         var passwords = MosquittoPasswordFile.Load(file);
 
-        Assert.True(passwords.Verify("school-3301020001", "s3cret"));
+        Assert.True(passwords.Verify("3301020001", "s3cret"));
         Assert.True(passwords.Verify("fleet", "fleetpw"));
-        Assert.False(passwords.Verify("school-3301020001", "S3cret"));
+        Assert.False(passwords.Verify("3301020001", "S3cret"));
         Assert.False(passwords.Verify("nobody", "s3cret"));
         Assert.False(passwords.Verify("fleet", null));
     }

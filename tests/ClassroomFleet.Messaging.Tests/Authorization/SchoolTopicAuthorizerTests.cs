@@ -4,7 +4,7 @@ namespace ClassroomFleet.Messaging.Tests.Authorization;
 
 public sealed class SchoolTopicAuthorizerTests
 {
-    private static readonly BrokerPrincipal SchoolA = BrokerPrincipal.For("school-3301020001");
+    private static readonly BrokerPrincipal SchoolA = BrokerPrincipal.For("3301020001");
     private static readonly BrokerPrincipal Fleet = BrokerPrincipal.For("fleet", new Dictionary<string, BrokerRole> { ["fleet"] = BrokerRole.Fleet });
 
     [Theory]
@@ -48,10 +48,10 @@ public sealed class SchoolTopicAuthorizerTests
     }
 
     [Theory]
-    [InlineData("school-3301020001", BrokerRole.School, "3301020001")]
-    [InlineData("school-330102000", BrokerRole.None, null)]
-    [InlineData("school-33010200011", BrokerRole.None, null)]
-    [InlineData("school-33010200a1", BrokerRole.None, null)]
+    [InlineData("3301020001", BrokerRole.School, "3301020001")]
+    [InlineData("330102000", BrokerRole.None, null)]
+    [InlineData("33010200011", BrokerRole.None, null)]
+    [InlineData("33010200a1", BrokerRole.None, null)]
     [InlineData("School-3301020001", BrokerRole.None, null)]
     public void School_Users_Are_Recognised_By_Exactly_Ten_Digits(string user, BrokerRole role, string? code)
     {

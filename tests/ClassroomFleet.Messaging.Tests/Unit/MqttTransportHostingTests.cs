@@ -15,7 +15,7 @@ public sealed class MqttTransportHostingTests
         {
             ["Mqtt:Host"] = "127.0.0.1",
             ["Mqtt:Port"] = "1",
-            ["Mqtt:ClientId"] = "school-3301020001",
+            ["Mqtt:ClientId"] = "3301020001",
             ["Mqtt:SessionExpiry"] = "2.00:00:00",
             ["Mqtt:Tls:Enabled"] = "true",
             ["Mqtt:Will:Topic"] = "cf/v1/330102/3301020001/status",

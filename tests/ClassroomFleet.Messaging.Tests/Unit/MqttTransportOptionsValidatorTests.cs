@@ -2,7 +2,7 @@ namespace ClassroomFleet.Messaging.Tests.Unit;
 
 public sealed class MqttTransportOptionsValidatorTests
 {
-    private static MqttTransportOptions Valid() => new() { Host = "127.0.0.1", ClientId = "school-3301020001" };
+    private static MqttTransportOptions Valid() => new() { Host = "127.0.0.1", ClientId = "3301020001" };
 
     [Fact]
     public void Valid_Options_Pass()
