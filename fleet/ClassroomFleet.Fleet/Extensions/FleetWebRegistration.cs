@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+using ClassroomFleet.Fleet.Api;
+using ClassroomFleet.Fleet.Auth;
 using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Fleet.Registry;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Fleet.Extensions;
@@ -44,13 +48,39 @@ public static class FleetWebRegistration
         services.AddSingleton<CoalescingRegistryWriter>();
         services.AddSingleton<IRegistryWriter>(sp => sp.GetRequiredService<CoalescingRegistryWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<CoalescingRegistryWriter>());
+
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(FleetPolicies.Read, p => p.RequireRole(nameof(ApiRole.Admin), nameof(ApiRole.Technician), nameof(ApiRole.Auditor)))
+            .AddPolicy(FleetPolicies.ManageTokens, p => p.RequireRole(nameof(ApiRole.Admin)))
+            .AddPolicy(FleetPolicies.PushConfig, p => p.RequireRole(nameof(ApiRole.Admin), nameof(ApiRole.Technician)));
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddTransient<ITelemetryReader, InfluxTelemetryReader>();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
     }
 
     public static WebApplication MapFleetApiAndWeb(this WebApplication app)
     {
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (properties.ContainsKey(nameof(ApiMapMarker)))
+        {
+            return app;
+        }
+
+        properties[nameof(ApiMapMarker)] = true;
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapFleetApi();
         return app;
     }
 
     private sealed class RegistryMarker;
+
+    private sealed class ApiMapMarker;
 }
