@@ -19,4 +19,31 @@ public sealed class DeviceEntry
 
     /// <summary>Interface names (ifName) of the school's uplinks on this switch: always polled per port.</summary>
     public List<string> Uplinks { get; set; } = [];
+
+    /// <summary>The device profile (see Devices/Profiles); the kind's default profile when absent.</summary>
+    public string? Profile { get; set; }
+
+    public ProfileOverrides? Overrides { get; set; }
+
+    /// <summary>Panels, projectors: PJLink settings; PJLink is polled when present.</summary>
+    public PjLinkEntry? Pjlink { get; set; }
+
+    /// <summary>Panels, recorders, PCs: ICMP echo reachability (on by default).</summary>
+    public bool? Icmp { get; set; }
+
+    /// <summary>Panels with a built-in PC, recorders: HOST-RESOURCES-MIB over SNMP.</summary>
+    public HostResourcesEntry? HostResources { get; set; }
+
+    public RtspEntry? Rtsp { get; set; }
+
+    public OnvifEntry? Onvif { get; set; }
+
+    /// <summary>
+    /// A PC group (kind <c>pc</c>, <c>teacher_pc</c>, <c>student_pc</c>): the addresses pinged in one poll, each an IP or
+    /// a last-octet range such as <c>10.3.2.11-70</c>. Without hosts the entry is one PC at <see cref="Address"/>.
+    /// </summary>
+    public List<string> Hosts { get; set; } = [];
+
+    /// <summary>Kind <c>probe</c>: the active bandwidth test.</summary>
+    public ProbeEntry? Probe { get; set; }
 }

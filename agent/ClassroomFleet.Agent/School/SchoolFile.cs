@@ -18,6 +18,15 @@ public sealed class SchoolFile
 
     public string? UrbanRuralCode { get; set; }
 
+    /// <summary>The campus (校区) when a school has several; absent for a single-campus school.</summary>
+    public string? Campus { get; set; }
+
+    public HeadCount? Classes { get; set; }
+
+    public HeadCount? Teachers { get; set; }
+
+    public HeadCount? Students { get; set; }
+
     public List<RoomEntry> Rooms { get; set; } = [];
 
     public List<DeviceEntry> Devices { get; set; } = [];

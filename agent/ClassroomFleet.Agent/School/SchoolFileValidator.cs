@@ -44,6 +44,15 @@ public static class SchoolFileValidator
             Error("category", $"must be one of {string.Join(", ", Categories)}");
         }
 
+        if (file.UrbanRuralCode is { } code)
+        {
+            ValidateUrbanRuralCode(file.Category, code, Error);
+        }
+
+        ValidateHeadCount(file.Classes, "classes", Error);
+        ValidateHeadCount(file.Teachers, "teachers", Error);
+        ValidateHeadCount(file.Students, "students", Error);
+
         var roomIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < file.Rooms.Count; i++)
         {
@@ -89,7 +98,8 @@ public static class SchoolFileValidator
             error($"{at}.room", $"'{room}' is not a room of this school");
         }
 
-        if (!DeviceAddress.TryParse(device.Address, defaultPort: 161, out _))
+        var addressOptional = device.Address.Length == 0 && (device.Kind == "probe" || (DeviceSettingsValidator.IsPcKind(device.Kind) && device.Hosts.Count > 0));
+        if (!addressOptional && !DeviceAddress.TryParse(device.Address, defaultPort: 161, out _))
         {
             error($"{at}.address", "must be host or host:port");
         }
@@ -117,6 +127,42 @@ public static class SchoolFileValidator
                     error($"{at}.snmp.credential", "must name a credential of the agent (secrets never stand in the school file)");
                 }
             }
+        }
+
+        DeviceSettingsValidator.Validate(device, at, error);
+    }
+
+    // 统计用城乡划分代码 (National Bureau of Statistics): 1xx are 城镇 (111 主城区, 112 城乡结合区, 121 镇中心区,
+    // 122 镇乡结合区, 123 特殊区域), 2xx are 乡村 (210 乡中心区, 220 村庄).
+    private static readonly HashSet<string> UrbanRuralCodes = ["111", "112", "121", "122", "123", "210", "220"];
+
+    private static void ValidateUrbanRuralCode(string category, string code, Action<string, string> error)
+    {
+        if (!UrbanRuralCodes.Contains(code))
+        {
+            error("urban_rural_code", $"must be one of {string.Join(", ", UrbanRuralCodes)} (统计用城乡划分代码)");
+        }
+        else if (category == "urban" ? code[0] != '1' : category is "rural" or "teaching_point" && code[0] != '2')
+        {
+            error("urban_rural_code", $"'{code}' does not fit category '{category}' (urban takes 1xx, rural and teaching_point take 2xx)");
+        }
+    }
+
+    private static void ValidateHeadCount(HeadCount? count, string at, Action<string, string> error)
+    {
+        if (count is null)
+        {
+            return;
+        }
+
+        if (count.Count < 0)
+        {
+            error($"{at}.count", "is required and must be 0 or more");
+        }
+
+        if (!DateOnly.TryParseExact(count.AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            error($"{at}.as_of", "must be the date of the count, e.g. 2026-09-01");
         }
     }
 }

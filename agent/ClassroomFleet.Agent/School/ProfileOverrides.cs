@@ -1,0 +1,14 @@
+namespace ClassroomFleet.Agent.School;
+
+/// <summary>Per-device changes to its device profile; an absent value keeps the profile's.</summary>
+public sealed class ProfileOverrides
+{
+    public string? Timeout { get; set; }
+
+    public string? Pacing { get; set; }
+
+    public int? MaxRepetitions { get; set; }
+
+    /// <summary>PJLink commands to poll instead of the profile's list.</summary>
+    public List<string>? Commands { get; set; }
+}
