@@ -15,4 +15,9 @@ namespace ClassroomFleet.Contracts.Serialization;
 [JsonSerializable(typeof(AgentStatus))]
 [JsonSerializable(typeof(InventoryMessage))]
 [JsonSerializable(typeof(TelemetryPoint))]
+[JsonSerializable(typeof(ConfigDocument))]
+[JsonSerializable(typeof(ConfigEnvelope))]
+[JsonSerializable(typeof(ConfigReported))]
+[JsonSerializable(typeof(CommandMessage))]
+[JsonSerializable(typeof(CommandResult))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

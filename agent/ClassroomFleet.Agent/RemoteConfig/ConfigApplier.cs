@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using System.Text;
+using ClassroomFleet.Agent.School;
+using ClassroomFleet.Contracts.Messages;
+using ClassroomFleet.Contracts.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace ClassroomFleet.Agent.RemoteConfig;
+
+/// <summary>
+/// Accepts, applies, confirms and undoes pushed school files. A document is applied only if its signature verifies
+/// with the pinned fleet key, its version is above the persisted high-water mark, it has not expired, and it passes
+/// <see cref="SchoolFileLoader.Parse"/>. Applying is journalled so that a crash at any instant leaves the old or the new
+/// file in force; an applied document that the fleet does not confirm in time is undone. Every outcome yields the
+/// <see cref="ConfigReported"/> to publish. Operations are serialised.
+/// </summary>
+public sealed class ConfigApplier(
+    RemoteConfigStore store,
+    SchoolFileProvider provider,
+    string schoolFilePath,
+    ECDsa fleetKey,
+    RemoteConfigOptions options,
+    string agentId,
+    TimeProvider time,
+    ILogger logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public RemoteConfigState State { get; private set; } = new();
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Finishes what a crash interrupted: an apply caught mid-way is undone. Returns the report to publish, if any.</summary>
+    public async Task<ConfigReported?> RecoverAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            DurableFile.RemoveLeftovers(store.Directory);
+            DurableFile.RemoveLeftovers(Path.GetDirectoryName(Path.GetFullPath(schoolFilePath))!);
+            State = store.LoadState();
+            var journal = store.LoadJournal();
+            if (journal is { Phase: ApplyPhase.Applying })
+            {
+                RemoteConfigLog.InterruptedApply(logger, journal.Version);
+                return await RollBackAsync(journal, $"the apply of version {journal.Version} was interrupted (agent stopped mid-apply); previous configuration restored", cancellationToken).ConfigureAwait(false);
+            }
+
+            return State.LastReport;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<ConfigReported> AcceptAsync(ReadOnlyMemory<byte> envelopeJson, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (document, refusal) = Screen(envelopeJson.Span);
+            if (refusal is not null)
+            {
+                RemoteConfigLog.Refused(logger, refusal.AttemptedVersion, refusal.Status, refusal.Reason ?? "");
+                return await RememberAsync(refusal, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await ApplyAsync(document!, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The fleet saw <paramref name="version"/> in force: it becomes the last good configuration.</summary>
+    public async Task<ConfigReported?> ConfirmAsync(long version, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var journal = store.LoadJournal();
+            if (journal is not { Phase: ApplyPhase.AwaitingConfirm } || journal.Version != version)
+            {
+                return null;
+            }
+
+            // The confirmed file becomes what a later rollback restores.
+            await DurableFile.WriteAsync(store.PreviousPath, await File.ReadAllBytesAsync(schoolFilePath, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            store.DeleteJournal();
+            RemoteConfigLog.Confirmed(logger, version);
+            return await RememberAsync(Report(ConfigStatus.Confirmed, version, null), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Undoes an applied document whose confirmation deadline has passed; null when there is nothing to undo.</summary>
+    public async Task<ConfigReported?> CheckDeadlineAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var journal = store.LoadJournal();
+            if (journal is not { Phase: ApplyPhase.AwaitingConfirm, ConfirmDeadline: { } deadline } || time.GetUtcNow() < deadline)
+            {
+                return null;
+            }
+
+            RemoteConfigLog.NotConfirmed(logger, journal.Version, deadline);
+            return await RollBackAsync(journal, $"no confirmation from the fleet for version {journal.Version} by {deadline:O} (broker or fleet unreachable after the apply); previous configuration restored", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private (ConfigDocument? Document, ConfigReported? Refusal) Screen(ReadOnlySpan<byte> envelopeJson)
+    {
+        ConfigEnvelope envelope;
+        try
+        {
+            envelope = ContractSerializer.Deserialize(envelopeJson, ContractJsonContext.Default.ConfigEnvelope, e => e.Schema);
+        }
+        catch (ContractDecodeException ex)
+        {
+            return (null, Report(ConfigStatus.RefusedInvalid, 0, $"not a config envelope: {ex.Message}"));
+        }
+
+        var payload = ConfigEnvelopeSigner.Verify(envelope, fleetKey, out var signatureProblem);
+        if (payload is null)
+        {
+            return (null, Report(ConfigStatus.RefusedSignature, ClaimedVersion(envelope), signatureProblem));
+        }
+
+        ConfigDocument document;
+        try
+        {
+            document = ContractSerializer.Deserialize(payload, ContractJsonContext.Default.ConfigDocument, d => d.Schema);
+        }
+        catch (ContractDecodeException ex)
+        {
+            return (null, Report(ConfigStatus.RefusedInvalid, 0, $"not a config document: {ex.Message}"));
+        }
+
+        var current = provider.Current;
+        if (current is null)
+        {
+            return (null, Report(ConfigStatus.RefusedInvalid, document.Version, "no school file is in force, so the agent does not know its school"));
+        }
+
+        if (document.County != current.County || document.School != current.School)
+        {
+            return (null, Report(ConfigStatus.RefusedInvalid, document.Version, $"addressed to {document.County}/{document.School}, this agent serves {current.County}/{current.School}"));
+        }
+
+        if (document.Version <= State.HighWater)
+        {
+            return (null, Report(ConfigStatus.RefusedStale, document.Version, $"version {document.Version} is not above the highest accepted version {State.HighWater}"));
+        }
+
+        var now = time.GetUtcNow();
+        if (now > document.ExpiresAt + options.MaxClockSkew)
+        {
+            return (null, Report(ConfigStatus.RefusedExpired, document.Version, $"expired at {document.ExpiresAt:O} (agent clock {now:O})"));
+        }
+
+        try
+        {
+            var file = SchoolFileLoader.Parse(document.SchoolFile, $"pushed version {document.Version}");
+            if (file.County != current.County || file.School != current.School)
+            {
+                return (null, Report(ConfigStatus.RefusedInvalid, document.Version, $"the school file describes {file.County}/{file.School}, not {current.County}/{current.School}"));
+            }
+        }
+        catch (SchoolFileException ex)
+        {
+            return (null, Report(ConfigStatus.RefusedInvalid, document.Version, ex.Message));
+        }
+
+        return (document, null);
+    }
+
+    private async Task<ConfigReported> ApplyAsync(ConfigDocument document, CancellationToken cancellationToken)
+    {
+        var newBytes = Encoding.UTF8.GetBytes(document.SchoolFile);
+        var pending = store.LoadJournal();
+
+        // A newer document replacing one still awaiting confirmation keeps the confirmed previous file as the fallback.
+        if (pending is null)
+        {
+            await DurableFile.WriteAsync(store.PreviousPath, await File.ReadAllBytesAsync(schoolFilePath, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        var journal = new ApplyJournal
+        {
+            Phase = ApplyPhase.Applying,
+            Version = document.Version,
+            PreviousVersion = pending?.PreviousVersion ?? State.InForce,
+            NewSha256 = Convert.ToHexStringLower(SHA256.HashData(newBytes)),
+        };
+
+        // CancellationToken.None from here on: once the journal exists, stopping half-way would only force an undo.
+        await store.SaveJournalAsync(journal, CancellationToken.None).ConfigureAwait(false);
+        await DurableFile.WriteAsync(schoolFilePath, newBytes, CancellationToken.None).ConfigureAwait(false);
+        State = State with { HighWater = document.Version, InForce = document.Version };
+        await store.SaveStateAsync(State, CancellationToken.None).ConfigureAwait(false);
+        var timeout = document.ConfirmTimeoutSeconds is > 0 and var s ? TimeSpan.FromSeconds(s) : options.ConfirmTimeout;
+        var deadline = time.GetUtcNow() + timeout;
+        await store.SaveJournalAsync(journal with { Phase = ApplyPhase.AwaitingConfirm, ConfirmDeadline = deadline }, CancellationToken.None).ConfigureAwait(false);
+        await provider.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+        RemoteConfigLog.Applied(logger, document.Version, document.IssuedBy ?? "?", deadline);
+        return await RememberAsync(Report(ConfigStatus.Applied, document.Version, $"awaiting the fleet's confirmation until {deadline:O}"), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task<ConfigReported> RollBackAsync(ApplyJournal journal, string reason, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken;
+        var previous = await File.ReadAllBytesAsync(store.PreviousPath, CancellationToken.None).ConfigureAwait(false);
+        await DurableFile.WriteAsync(schoolFilePath, previous, CancellationToken.None).ConfigureAwait(false);
+        State = State with { InForce = journal.PreviousVersion };
+        await store.SaveStateAsync(State, CancellationToken.None).ConfigureAwait(false);
+        store.DeleteJournal();
+        await provider.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+        RemoteConfigLog.RolledBack(logger, journal.Version, journal.PreviousVersion, reason);
+        return await RememberAsync(Report(ConfigStatus.RolledBack, journal.Version, reason), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task<ConfigReported> RememberAsync(ConfigReported report, CancellationToken cancellationToken)
+    {
+        State = State with { LastReport = report };
+        await store.SaveStateAsync(State, cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private ConfigReported Report(string status, long attemptedVersion, string? reason)
+    {
+        var current = provider.Current;
+        return new ConfigReported
+        {
+            Agent = agentId,
+            County = current?.County ?? "",
+            School = current?.School ?? "",
+            Version = State.InForce,
+            AttemptedVersion = attemptedVersion,
+            Status = status,
+            Reason = reason,
+            Sha256 = provider.CurrentSha256,
+            Time = time.GetUtcNow(),
+        };
+    }
+
+    /// <summary>The version an unverified envelope claims, for the refusal report only; never trusted otherwise.</summary>
+    private static long ClaimedVersion(ConfigEnvelope envelope)
+    {
+        try
+        {
+            var claimed = System.Text.Json.JsonSerializer.Deserialize(Convert.FromBase64String(envelope.Payload), ContractJsonContext.Default.ConfigDocument);
+            return claimed?.Version ?? 0;
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or ArgumentException)
+        {
+            return 0;
+        }
+    }
+}
