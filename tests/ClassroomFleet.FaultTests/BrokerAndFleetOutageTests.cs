@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace ClassroomFleet.FaultTests;
+
+/// <summary>mosquitto killed -9 and restarted, and the fleet down for 60 s: the outbox rides both out.</summary>
+[Trait("Category", "Integration")]
+[Trait("requires", "mosquitto")]
+[Trait("requires", "influxd")]
+public sealed class BrokerAndFleetOutageTests(ITestOutputHelper output)
+{
+    // A small broker queue per session makes the broker's own loss certain when it is trusted (negative control).
+    private const string SmallQueue = "max_queued_messages 200\n";
+
+    [Fact]
+    public async Task Mosquitto_Killed_And_Restarted_Ten_Times_During_Publishing_Loses_Nothing()
+    {
+        await using var rig = new FaultRig(output);
+        await rig.StartAsync(devices: 10, interval: "250ms", SmallQueue);
+        await rig.StartFleetAsync();
+        await using var agent = rig.StartAgent(run: 1);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(800, 2000)));
+            await rig.Mosquitto.KillAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 1000)));
+            await rig.Mosquitto.StartAsync();
+        }
+
+        await Task.Delay(2000);
+        await agent.StopAsync();
+        var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(5));
+        if (rig.Ledger.Where(e => e.Value == "S").Any(e => !stored.Contains(e.Key)))
+        {
+            // The stop was graceful; what is unacknowledged waits in the outbox for the next run.
+            await using var again = rig.StartAgent(run: 2);
+            stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(60));
+        }
+
+        var (missing, dropped) = rig.Account("mosquitto kill -9 x10", stored);
+        Assert.True(rig.Ledger.Count > 200);
+        Assert.Empty(dropped);
+        Assert.Equal(dropped, missing);
+    }
+
+    [Fact]
+    public async Task Fleet_Down_For_60_Seconds_Loses_Nothing_And_Replay_Outruns_The_Live_Rate_Threefold()
+    {
+        await using var rig = new FaultRig(output);
+        await rig.StartAsync(devices: 10, interval: "250ms", SmallQueue);
+        await rig.StartFleetAsync();
+        await using var agent = rig.StartAgent(run: 1);
+        await Task.Delay(5000);
+
+        await rig.StopFleetAsync();
+        var before = rig.Ledger.Count;
+        var outage = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(60));
+        var liveRate = (rig.Ledger.Count - before) / outage.Elapsed.TotalSeconds;
+        var backlog = (await rig.MetricsAsync()).GetValueOrDefault("cf_agent_outbox_depth");
+
+        await rig.StartFleetAsync();
+        var replay = Stopwatch.StartNew();
+        while ((await rig.MetricsAsync()).GetValueOrDefault("cf_agent_outbox_depth", double.MaxValue) > 20 && replay.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(100);
+        }
+
+        var drained = replay.Elapsed.TotalSeconds;
+        // Replay rate: the backlog plus what was polled meanwhile, over the time to drain it.
+        var replayRate = (backlog + liveRate * drained) / drained;
+        rig.Log($"[fleet down 60 s] live rate {liveRate:0.0} batches/s, backlog {backlog} batches, drained in {drained:0.00} s: replay {replayRate:0} batches/s = {replayRate / liveRate:0.0}x live");
+
+        var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(60));
+        var (missing, dropped) = rig.Account("fleet down 60 s", stored);
+        Assert.True(backlog > 1000, $"backlog {backlog}: the outage should have queued more than the broker holds");
+        Assert.Empty(dropped);
+        Assert.Equal(dropped, missing);
+        Assert.True(replayRate >= 3 * liveRate, $"replay {replayRate:0} batches/s is under 3x the live {liveRate:0.0}/s");
+    }
+
+    [Fact]
+    public async Task Negative_Control_Trusting_The_Brokers_Puback_Loses_Points_While_The_Fleet_Is_Down()
+    {
+        await using var rig = new FaultRig(output);
+        await rig.StartAsync(devices: 10, interval: "250ms", SmallQueue);
+        await rig.StartFleetAsync();
+        await using var agent = rig.StartAgent(run: 1, mode: "puback");
+        await Task.Delay(3000);
+
+        await rig.StopFleetAsync();
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        await rig.StartFleetAsync();
+        await Task.Delay(5000);
+        await agent.StopAsync();
+
+        var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(10));
+        var (missing, dropped) = rig.Account("negative control: delete on PUBACK, fleet down 20 s", stored);
+        Assert.Empty(dropped);
+        Assert.True(missing.Count > 0, "the weakened agent should have lost what the broker could not queue");
+    }
+}

@@ -1,0 +1,152 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using ClassroomFleet.Agent.Outbox;
+using Xunit.Abstractions;
+
+namespace ClassroomFleet.FaultTests;
+
+/// <summary>The agent's state folder full, read-only, or holding a corrupt segment: it keeps running and counts exactly what it drops.</summary>
+[Trait("Category", "Integration")]
+[Trait("requires", "mosquitto")]
+[Trait("requires", "influxd")]
+[Trait("requires", "root")]
+public sealed class DiskFaultTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_Full_Outbox_Disk_Drops_New_Points_As_DiskFull_And_Missing_Equals_Dropped()
+    {
+        await using var rig = new FaultRig(output);
+        await rig.StartAsync(devices: 10, interval: "250ms");
+        await Run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", rig.StateDirectory);
+        try
+        {
+            await using var agent = rig.StartAgent(run: 1, extra: new Dictionary<string, string> { ["Outbox__SegmentBytes"] = "16384" });
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            while (!rig.Ledger.Values.Contains("disk_full") && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+
+            Assert.Equal(503, await rig.HealthStatusAsync());
+            await Task.Delay(2000);
+            await rig.StartFleetAsync();
+            var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(60));
+            await Task.Delay(2000);
+            var metrics = await rig.MetricsAsync();
+            await agent.StopAsync();
+
+            var (missing, dropped) = rig.Account("outbox on a full 256 KiB tmpfs", stored);
+            Assert.NotEmpty(dropped);
+            Assert.All(dropped, n => Assert.Equal("disk_full", rig.Ledger[n]));
+            Assert.Equal(dropped, missing);
+            Assert.Equal(dropped.Count, metrics["cf_agent_outbox_dropped_total{reason=\"disk_full\"}"]);
+            Assert.Contains(rig.Ledger.Values, v => v == "S");
+        }
+        finally
+        {
+            await Run("umount", rig.StateDirectory);
+        }
+    }
+
+    [Fact]
+    public async Task A_Read_Only_State_Folder_Keeps_The_Agent_Running_And_Counts_Every_Point_As_ReadOnly()
+    {
+        await using var rig = new FaultRig(output);
+        await rig.StartAsync(devices: 10, interval: "250ms");
+        await rig.StartFleetAsync();
+        Directory.CreateDirectory(Path.Combine(rig.StateDirectory, "outbox"));
+        await Run("mount", "--bind", rig.StateDirectory, rig.StateDirectory);
+        await Run("mount", "-o", "remount,ro,bind", rig.StateDirectory);
+        try
+        {
+            await using var agent = rig.StartAgent(run: 1);
+            await Task.Delay(6000);
+            Assert.False(agent.HasExited, agent.Errors);
+            Assert.Equal(503, await rig.HealthStatusAsync());
+            var metrics = await rig.MetricsAsync();
+            await agent.StopAsync();
+            var stored = await rig.StoredAsync();
+
+            var (missing, dropped) = rig.Account("read-only state folder", stored);
+            Assert.True(dropped.Count > 20);
+            Assert.All(dropped, n => Assert.Equal("read_only", rig.Ledger[n]));
+            Assert.Equal(dropped, missing);
+            Assert.True(metrics["cf_agent_outbox_dropped_total{reason=\"read_only\"}"] >= dropped.Count - 10);
+        }
+        finally
+        {
+            await Run("umount", rig.StateDirectory);
+        }
+    }
+
+    [Fact]
+    public async Task A_Corrupt_Segment_At_Start_Is_Quarantined_The_Rest_Replayed_And_Missing_Equals_The_Counted_Loss()
+    {
+        await using var rig = new FaultRig(output);
+        await rig.StartAsync(devices: 5, interval: "250ms");
+
+        // Collect with the fleet down, then kill: everything waits in the outbox.
+        var first = rig.StartAgent(run: 1);
+        await Task.Delay(4000);
+        await first.KillAsync();
+        await first.DisposeAsync();
+
+        var segment = Directory.GetFiles(Path.Combine(rig.StateDirectory, "outbox"), "seg-*.log").Order().First();
+        var bytes = await File.ReadAllBytesAsync(segment);
+        var victim = OffsetOfRecord(bytes, 5);
+        var victimN = SyntheticNAt(bytes, victim);
+        bytes[victim + SegmentCodec.RecordHeaderSize + 30] ^= 0xFF;
+        await File.WriteAllBytesAsync(segment, bytes);
+
+        await rig.StartFleetAsync();
+        await using var second = rig.StartAgent(run: 2);
+        var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(1000);
+        var metrics = await rig.MetricsAsync();
+
+        var (missing, _) = rig.Account("corrupt segment at start", stored);
+        Assert.Equal(1, metrics["cf_agent_outbox_dropped_total{reason=\"corrupt\"}"]);
+        Assert.Equal(1, metrics["cf_agent_outbox_quarantined_segments_total"]);
+        if (victimN is { } n)
+        {
+            Assert.Equal([n], missing);
+        }
+        else
+        {
+            Assert.Single(missing);
+        }
+
+        Assert.Single(Directory.GetFiles(Path.Combine(rig.StateDirectory, "outbox", "quarantine")));
+    }
+
+    private static int OffsetOfRecord(byte[] segment, int index)
+    {
+        var at = SegmentCodec.HeaderSize;
+        for (var i = 0; i < index; i++)
+        {
+            at += SegmentCodec.RecordHeaderSize + (int)BinaryPrimitives.ReadUInt32LittleEndian(segment.AsSpan(at + 4));
+        }
+
+        return at;
+    }
+
+    private static long? SyntheticNAt(byte[] segment, int offset)
+    {
+        if (SegmentCodec.TryReadRecord(segment.AsSpan(offset), out var record) != RecordStatus.Complete)
+        {
+            return null;
+        }
+
+        using var points = System.Text.Json.JsonDocument.Parse(segment.AsMemory(offset + record.PointsOffset, record.PointsLength));
+        var point = points.RootElement[0];
+        return point.GetProperty("measurement").GetString() == "synthetic" ? point.GetProperty("int").GetProperty("n").GetInt64() : null;
+    }
+
+    private static async Task Run(string tool, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardError = true })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)}: {error}");
+    }
+}
