@@ -3,6 +3,7 @@ using ClassroomFleet.Fleet.Api;
 using ClassroomFleet.Fleet.Auth;
 using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Fleet.Registry;
+using ClassroomFleet.Fleet.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,7 @@ public static class FleetWebRegistration
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapFleetApi();
+        app.MapFleetWeb();
         return app;
     }
 
