@@ -19,4 +19,16 @@ internal static partial class ComplianceLog
 
     [LoggerMessage(EventId = 3504, Level = LogLevel.Warning, Message = "Probe row of school {School} skipped: {Problem}")]
     public static partial void ProbeRowSkipped(this ILogger logger, string school, string problem);
+
+    [LoggerMessage(EventId = 3505, Level = LogLevel.Information, Message = "Scheduled compliance run at {At}: {Counties} county(ies), {Points} point(s) written")]
+    public static partial void ScheduleRunCompleted(this ILogger logger, DateTimeOffset at, int counties, int points);
+
+    [LoggerMessage(EventId = 3506, Level = LogLevel.Error, Message = "Scheduled compliance run could not list the counties")]
+    public static partial void ScheduleListFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3507, Level = LogLevel.Error, Message = "Scheduled compliance evaluation of county {County} failed")]
+    public static partial void ScheduleCountyFailed(this ILogger logger, string county, Exception exception);
+
+    [LoggerMessage(EventId = 3508, Level = LogLevel.Error, Message = "Compliance results of county {County} not stored by InfluxDB (status {Status}): {Error}")]
+    public static partial void ScheduleWriteFailed(this ILogger logger, string county, int? status, string? error);
 }

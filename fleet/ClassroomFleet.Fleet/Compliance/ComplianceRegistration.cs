@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace ClassroomFleet.Fleet.Compliance;
 
 // Configuration (all optional; defaults are the folders copied next to the executable):
-//   "Compliance": { "PacksDirectory": "…/packs", "CalendarsDirectory": "…/calendars", "CountyFactsPath": "…/county.yaml" }
+//   "Compliance": { "PacksDirectory": "…/packs", "CalendarsDirectory": "…/calendars", "CountyFactsPath": "…/county.yaml",
+//                   "Schedule": { "Enabled": false, "Interval": "01:00:00" } }
 
 /// <summary>Registers the compliance engine and maps its API. The fleet's InfluxClient must be registered.</summary>
 public static class ComplianceRegistration
@@ -31,6 +32,10 @@ public static class ComplianceRegistration
         services.TryAddSingleton<ISchoolFactsSource>(sp => new YamlSchoolFactsSource(sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.CountyFactsPath));
         services.TryAddTransient<IMeasurementSource, InfluxMeasurementSource>();
         services.AddTransient<ComplianceService>();
+        services.AddOptions<ComplianceScheduleOptions>().BindConfiguration(ComplianceScheduleOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ComplianceScheduleOptions>, ComplianceScheduleOptionsValidator>();
+        services.TryAddSingleton<ComplianceSchedulerMetrics>();
+        services.AddHostedService<ComplianceScheduler>();
         return services;
     }
 

@@ -8,4 +8,7 @@ public interface ISchoolFactsSource
 {
     /// <summary>The county as the registry knew it at <paramref name="asOf"/>, or null when the county is unknown.</summary>
     Task<CountyFacts?> GetCountyAsync(string county, DateTimeOffset asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>The codes of every county this source knows, for the scheduled evaluation.</summary>
+    Task<IReadOnlyList<string>> ListCountiesAsync(CancellationToken cancellationToken = default);
 }

@@ -12,8 +12,7 @@ public sealed class YamlSchoolFactsSource : ISchoolFactsSource
 
     public async Task<CountyFacts?> GetCountyAsync(string county, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
-        var files = File.Exists(_path) ? [_path] : Directory.EnumerateFiles(_path, "*.yaml").Order(StringComparer.Ordinal).ToArray();
-        foreach (var file in files)
+        foreach (var file in Files())
         {
             var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
             if (!text.Contains(county, StringComparison.Ordinal))
@@ -30,4 +29,18 @@ public sealed class YamlSchoolFactsSource : ISchoolFactsSource
 
         return null;
     }
+
+    public async Task<IReadOnlyList<string>> ListCountiesAsync(CancellationToken cancellationToken = default)
+    {
+        var codes = new List<string>();
+        foreach (var file in Files())
+        {
+            var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            codes.Add(CountyFactsParser.Parse(text, Path.GetFileName(file)).Code);
+        }
+
+        return codes;
+    }
+
+    private string[] Files() => File.Exists(_path) ? [_path] : [.. Directory.EnumerateFiles(_path, "*.yaml").Order(StringComparer.Ordinal)];
 }

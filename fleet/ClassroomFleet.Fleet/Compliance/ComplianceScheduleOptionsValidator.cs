@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace ClassroomFleet.Fleet.Compliance;
+
+/// <summary>Checks <see cref="ComplianceScheduleOptions"/> at start and names every bad key.</summary>
+public sealed class ComplianceScheduleOptionsValidator : IValidateOptions<ComplianceScheduleOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ComplianceScheduleOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Interval < TimeSpan.FromSeconds(1) || options.Interval > TimeSpan.FromDays(7))
+        {
+            failures.Add($"{ComplianceScheduleOptions.SectionName}:Interval must be between 00:00:01 and 7.00:00:00, not {options.Interval}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
