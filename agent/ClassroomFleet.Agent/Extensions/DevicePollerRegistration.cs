@@ -1,6 +1,7 @@
 using ClassroomFleet.Agent.Devices.Panel;
 using ClassroomFleet.Agent.Devices.Profiles;
 using ClassroomFleet.Agent.Devices.Recorder;
+using ClassroomFleet.Agent.Devices.Recorder.Onvif;
 using ClassroomFleet.Agent.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,8 @@ public static class DevicePollerRegistration
         services.AddSingleton(DeviceProfileCatalog.BuiltIn);
         services.AddSingleton<DeviceCredentials>();
         services.AddSingleton<HostResourcesReader>();
+        services.AddSingleton(sp => new OnvifClient(DeviceHttp.Create(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDevicePoller, RecorderPoller>();
         services.AddSingleton<IDevicePoller>(sp => Panel(sp, "panel"));
         services.AddSingleton<IDevicePoller>(sp => Panel(sp, "projector"));
         return services;
