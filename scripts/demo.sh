@@ -39,13 +39,13 @@ sed -e "s/@COUNTY@/$COUNTY/; s/@SCHOOL@/$SCHOOL/; s/@SNMPSIM@/$CF_SNMPSIM_ENDPOI
 
 log "starting the fleet on $FLEET_URL"
 Mqtt__Host=$CF_MQTT_HOST Mqtt__Port=$CF_MQTT_PORT Mqtt__ClientId=demo-fleet \
-  Influx__BaseAddress=$CF_INFLUX_URL Influx__Database=$DATABASE \
+  Influx__BaseAddress=$CF_INFLUX_URL Influx__Database=$DATABASE Fleet__DataDirectory="$STATE/fleet" \
   dotnet fleet/ClassroomFleet.Fleet/bin/Release/net10.0/classroomfleet-fleet.dll --urls "$FLEET_URL" \
   > "$STATE/fleet.log" 2>&1 &
 pids+=($!)
 
 log "starting the agent of school $SCHOOL"
-env Agent__SchoolFile="$STATE/school.yaml" Agent__AgentId=demo-agent Agent__DefaultInterval=00:00:05 \
+env Agent__SchoolFile="$STATE/school.yaml" Agent__StateDirectory="$STATE/agent" Agent__AgentId=demo-agent Agent__DefaultInterval=00:00:05 \
   Credentials__switch-ro__Community=switch48 \
   Mqtt__Host=$CF_MQTT_HOST Mqtt__Port=$CF_MQTT_PORT Mqtt__ClientId=demo-agent-$SCHOOL \
   dotnet agent/ClassroomFleet.Agent/bin/Release/net10.0/classroomfleet-agent.dll \

@@ -64,13 +64,19 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Switch_Counters_Travel_From_Snmp_Through_Mqtt_To_InfluxDb_And_Are_Acknowledged()
+    public Task Switch_Counters_Travel_From_Snmp_Through_Mqtt_To_InfluxDb_And_Are_Acknowledged() =>
+        RunPathAsync(ServiceEndpoints.Mqtt.Host, ServiceEndpoints.Mqtt.Port, embeddedBroker: false);
+
+    [Fact]
+    public Task The_Same_Path_Works_Through_The_Fleets_Embedded_Broker() =>
+        RunPathAsync("127.0.0.1", MosquittoProcess.FreeTcpPort(), embeddedBroker: true);
+
+    private async Task RunPathAsync(string mqttHost, int mqttPort, bool embeddedBroker)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        var acks = await ListenForAcksAsync(timeout.Token);
-
-        await StartFleetAsync(timeout.Token);
-        await StartAgentAsync(timeout.Token);
+        await StartFleetAsync(mqttHost, mqttPort, embeddedBroker, timeout.Token);
+        var acks = await ListenForAcksAsync(mqttHost, mqttPort, timeout.Token);
+        await StartAgentAsync(mqttHost, mqttPort, timeout.Token);
 
         var row = await WaitForUplinkRateAsync(timeout.Token);
 
@@ -123,10 +129,9 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private async Task<ChannelReader<AckMessage>> ListenForAcksAsync(CancellationToken cancellationToken)
+    private async Task<ChannelReader<AckMessage>> ListenForAcksAsync(string host, int port, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<AckMessage>();
-        var (host, port) = ServiceEndpoints.Mqtt;
         var listener = new MqttTransport(
             new MqttTransportOptions { Host = host, Port = port, ClientId = "e2e-ack-" + _school, CleanStart = true },
             NullLogger<MqttTransport>.Instance);
@@ -142,10 +147,9 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
 
     private readonly List<IAsyncDisposable> _disposables = [];
 
-    private async Task StartFleetAsync(CancellationToken cancellationToken)
+    private async Task StartFleetAsync(string host, int port, bool embeddedBroker, CancellationToken cancellationToken)
     {
         _http = new HttpClient();
-        var (host, port) = ServiceEndpoints.Mqtt;
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -156,6 +160,10 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
             ["Fleet:SharedGroup"] = "e2e" + _school,
             ["Influx:BaseAddress"] = ServiceEndpoints.Influx.ToString(),
             ["Influx:Database"] = _database,
+            ["Fleet:DataDirectory"] = Path.Combine(_folder, "fleet"),
+            ["Mqtt:EmbeddedBroker:Enabled"] = embeddedBroker ? "true" : "false",
+            ["Mqtt:EmbeddedBroker:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:EmbeddedBroker:AllowAnonymous"] = "true",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddFleet();
@@ -165,7 +173,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
         _hosts.Add(app);
     }
 
-    private async Task StartAgentAsync(CancellationToken cancellationToken)
+    private async Task StartAgentAsync(string host, int port, CancellationToken cancellationToken)
     {
         var schoolFile = Path.Combine(_folder, "school.yaml");
         await File.WriteAllTextAsync(schoolFile, $"""
@@ -186,12 +194,12 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
                 uplinks: [Gi1/0/49]
             """, cancellationToken);
 
-        var (host, port) = ServiceEndpoints.Mqtt;
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Agent:SchoolFile"] = schoolFile,
             ["Agent:AgentId"] = "e2e-agent",
+            ["Agent:StateDirectory"] = Path.Combine(_folder, "agent-state"),
             ["Credentials:switch-ro:Community"] = "switch48",
             ["Mqtt:Host"] = host,
             ["Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),

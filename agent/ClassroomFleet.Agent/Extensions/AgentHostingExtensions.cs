@@ -72,6 +72,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<SchoolFileProvider>();
+        builder.Services.AddHostedService<SchoolFileWatcher>();
         builder.Services.AddSingleton<DevicePollRunner>();
 
         builder.Services.AddSingleton(sp => new SnmpClient(new SnmpClientOptions(), sp.GetService<ILogger<SnmpClient>>()));

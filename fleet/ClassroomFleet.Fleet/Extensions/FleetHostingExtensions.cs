@@ -1,8 +1,11 @@
+using ClassroomFleet.Fleet.Auth;
+using ClassroomFleet.Fleet.Compliance;
 using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Fleet.Ingest;
 using ClassroomFleet.Influx.Http;
 using ClassroomFleet.Influx.Writing;
 using ClassroomFleet.Messaging;
+using ClassroomFleet.Messaging.Broker;
 using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Fleet.Extensions;
@@ -34,6 +37,12 @@ public static class FleetHostingExtensions
             sp.GetRequiredService<ILogger<InfluxBatchWriter>>(),
             sp.GetRequiredService<TimeProvider>()));
 
+        builder.Services.AddCompliance();
+        builder.AddFleetRegistryAndApi();
+
+        // Mqtt:EmbeddedBroker:Enabled hosts the broker in-process (single-site installs, the quick start); first, so that
+        // it listens before the fleet's own client connects.
+        builder.AddEmbeddedMqttBroker();
         builder.AddMqttTransport();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AckPublisher>());
         builder.Services.AddHostedService<TelemetryIngestService>();
@@ -48,6 +57,17 @@ public static class FleetHostingExtensions
             (false, _) => Results.Json(new { status = "mqtt disconnected" }, statusCode: StatusCodes.Status503ServiceUnavailable),
             _ => Results.Json(new { status = "starting: not yet subscribed to telemetry" }, statusCode: StatusCodes.Status503ServiceUnavailable),
         });
+        app.MapFleetApiAndWeb();
+
+        // The audit API shows a county's results to readers of that county only (another county's is not found).
+        app.MapGroup("")
+            .RequireAuthorization(FleetPolicies.Read)
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Request.RouteValues.TryGetValue("county", out var county)
+                && county is string code && !context.HttpContext.User.CanSee(code)
+                    ? Results.NotFound()
+                    : await next(context).ConfigureAwait(false))
+            .MapComplianceApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
+using ClassroomFleet.Fleet.Registry;
 using ClassroomFleet.Influx.Writing;
 using ClassroomFleet.Messaging;
 
@@ -13,7 +14,7 @@ namespace ClassroomFleet.Fleet.Ingest;
 /// together are coalesced into one message per agent, and sent without holding up the writer. A batch whose every line
 /// was refused is acknowledged as rejected with the reason, so the agent drops it instead of resending it forever.
 /// </summary>
-public sealed partial class AckPublisher(IMqttTransport transport, IngestMetrics metrics, ILogger<AckPublisher> logger)
+public sealed partial class AckPublisher(IMqttTransport transport, IRegistryWriter registry, IngestMetrics metrics, TimeProvider time, ILogger<AckPublisher> logger)
     : BackgroundService, IDeliveryListener
 {
     private const string AllRefused = "every point was refused by InfluxDB; see the fleet's quarantine";
@@ -30,7 +31,13 @@ public sealed partial class AckPublisher(IMqttTransport transport, IngestMetrics
         }
 
         metrics.Stored(report.Stored);
-        return _due.Writer.WriteAsync((batch, report.Stored == 0 && report.Quarantined > 0), cancellationToken);
+        return DueAsync(report, batch, cancellationToken);
+    }
+
+    private async ValueTask DueAsync(DeliveryReport report, IngestedBatch batch, CancellationToken cancellationToken)
+    {
+        await registry.RecordTelemetrySeenAsync(batch.County, batch.School, batch.Device, batch.Kind, batch.Agent, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await _due.Writer.WriteAsync((batch, report.Stored == 0 && report.Quarantined > 0), cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

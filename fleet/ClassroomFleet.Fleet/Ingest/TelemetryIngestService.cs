@@ -8,6 +8,7 @@ using ClassroomFleet.Influx.Http;
 using ClassroomFleet.Influx.LineProtocol;
 using ClassroomFleet.Influx.Writing;
 using ClassroomFleet.Messaging;
+using ClassroomFleet.Messaging.Broker;
 using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Fleet.Ingest;
@@ -26,6 +27,7 @@ public sealed partial class TelemetryIngestService(
     IngestMetrics metrics,
     IngestReadiness readiness,
     IOptions<FleetOptions> options,
+    IOptions<EmbeddedBrokerOptions> embeddedBroker,
     ILogger<TelemetryIngestService> logger) : BackgroundService
 {
     private static readonly TimeSpan DatabaseRetryDelay = TimeSpan.FromSeconds(2);
@@ -33,7 +35,8 @@ public sealed partial class TelemetryIngestService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await EnsureDatabaseAsync(stoppingToken).ConfigureAwait(false);
-        var filter = Topics.Shared(options.Value.SharedGroup, Topics.AllTelemetry);
+        // MQTTnet's in-process broker refuses shared subscriptions (reason 158); with it there is one fleet instance anyway.
+        var filter = embeddedBroker.Value.Enabled ? Topics.AllTelemetry : Topics.Shared(options.Value.SharedGroup, Topics.AllTelemetry);
         await transport.SubscribeAsync(filter, MessageQos.AtLeastOnce, HandleAsync, stoppingToken).ConfigureAwait(false);
         readiness.MarkSubscribed();
         LogSubscribed(logger, filter);

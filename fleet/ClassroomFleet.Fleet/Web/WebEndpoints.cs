@@ -166,7 +166,7 @@ public static class WebEndpoints
             {
                 HtmlPage.Encode(d.Room is { } room ? roomNames.GetValueOrDefault(room, room) : page.T("no_room")),
                 page.Link(WebPaths.Device(school, d.Id), d.Id) + (d.InInventory ? "" : $" <span class=\"note\">({HtmlPage.Encode(page.T("not_in_file"))})</span>"),
-                HtmlPage.Encode(d.Kind), Health(page, d.Health), page.Time(d.LastSeen),
+                HtmlPage.Encode(d.Kind), Health(page, d.Health), page.Time(d.LastSeen ?? d.Health?.Time),
             }));
 
         page.Heading(2, page.T("agents"));

@@ -29,7 +29,9 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
     {
         using var timeout = new CancellationTokenSource(Patience);
         var ct = timeout.Token;
-        var (host, port) = ServiceEndpoints.Mqtt;
+        // A private broker: other tests' fleets on the shared broker would ingest (and acknowledge) this stream too.
+        await using var broker = await PrivateBrokerAsync(ct);
+        var (host, port) = (broker.Host, broker.Port);
         await using var agent = new FakeAgent(host, port);
         await using var fleet = await FleetTestHost.StartAsync(host, port, ServiceEndpoints.Influx, _database, "fleet-poison-" + agent.School, "poison" + agent.School, cancellationToken: ct);
         await fleet.Subscribed.WaitAsync(ct);
@@ -59,7 +61,9 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         const int Batches = 200;
         using var timeout = new CancellationTokenSource(Patience * 2);
         var ct = timeout.Token;
-        var (host, port) = ServiceEndpoints.Mqtt;
+        // A private broker: other tests' fleets on the shared broker would ingest (and acknowledge) this stream too.
+        await using var broker = await PrivateBrokerAsync(ct);
+        var (host, port) = (broker.Host, broker.Port);
         await using var agent = new FakeAgent(host, port);
         var group = "pair" + agent.School;
         await using var first = await FleetTestHost.StartAsync(host, port, ServiceEndpoints.Influx, _database, "fleet-a-" + agent.School, group, cancellationToken: ct);
@@ -90,7 +94,9 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         var ct = timeout.Token;
         await using var influxd = new InfluxdProcess();
         await influxd.StartAsync(ct);
-        var (host, port) = ServiceEndpoints.Mqtt;
+        // A private broker: other tests' fleets on the shared broker would ingest (and acknowledge) this stream too.
+        await using var broker = await PrivateBrokerAsync(ct);
+        var (host, port) = (broker.Host, broker.Port);
         await using var agent = new FakeAgent(host, port);
         var acks = new ConcurrentDictionary<long, DateTime>();
         await using var ackListener = await ListenForAcksAsync(host, port, agent.School, acks, ct);
@@ -121,6 +127,7 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         }
 
         var restarted = DateTime.UtcNow;
+        var storedDuringOutage = fleet.Metrics.BatchesStored;
         await influxd.StartAsync(ct);
         var stored = await FakeAgent.WaitForCountAsync(influx, agent.School, Before + During, Patience, ct);
         await WaitUntilAsync(() => acks.Count >= Before + During, ct);
@@ -128,7 +135,15 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         output.WriteLine($"expected {Before + During}, stored {stored}, missing {Before + During - stored}, acknowledged {acks.Count}, acknowledged during the outage {earlyAcks.Count}");
 
         Assert.Equal(Before + During, stored);
+        Assert.Equal(Before, storedDuringOutage);
         Assert.Empty(earlyAcks);
+    }
+
+    private static async Task<MosquittoProcess> PrivateBrokerAsync(CancellationToken ct)
+    {
+        var broker = new MosquittoProcess();
+        await broker.StartAsync(ct);
+        return broker;
     }
 
     private static async Task<MqttTransport> ListenForAcksAsync(string host, int port, string school, ConcurrentDictionary<long, DateTime> acks, CancellationToken ct)
