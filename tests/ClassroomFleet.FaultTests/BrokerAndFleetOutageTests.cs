@@ -19,6 +19,7 @@ public sealed class BrokerAndFleetOutageTests(ITestOutputHelper output)
         await rig.StartAsync(devices: 10, interval: "250ms", SmallQueue);
         await rig.StartFleetAsync();
         await using var agent = rig.StartAgent(run: 1);
+        await rig.WaitForLedgerAsync(40, TimeSpan.FromSeconds(30));
 
         for (var i = 0; i < 10; i++)
         {
@@ -51,7 +52,7 @@ public sealed class BrokerAndFleetOutageTests(ITestOutputHelper output)
         await rig.StartAsync(devices: 10, interval: "250ms", SmallQueue);
         await rig.StartFleetAsync();
         await using var agent = rig.StartAgent(run: 1);
-        await Task.Delay(5000);
+        await rig.WaitForLedgerAsync(100, TimeSpan.FromSeconds(30));
 
         await rig.StopFleetAsync();
         var before = rig.Ledger.Count;
@@ -87,7 +88,7 @@ public sealed class BrokerAndFleetOutageTests(ITestOutputHelper output)
         await rig.StartAsync(devices: 10, interval: "250ms", SmallQueue);
         await rig.StartFleetAsync();
         await using var agent = rig.StartAgent(run: 1, mode: "puback");
-        await Task.Delay(3000);
+        await rig.WaitForLedgerAsync(60, TimeSpan.FromSeconds(30));
 
         await rig.StopFleetAsync();
         await Task.Delay(TimeSpan.FromSeconds(20));

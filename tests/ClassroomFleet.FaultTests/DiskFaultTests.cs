@@ -33,6 +33,7 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
             var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(60));
             await Task.Delay(2000);
             var metrics = await rig.MetricsAsync();
+            rig.Log($"outbox depth {metrics.GetValueOrDefault("cf_agent_outbox_depth")}, in flight {metrics.GetValueOrDefault("cf_agent_outbox_in_flight")}, acknowledged {metrics.GetValueOrDefault("cf_agent_outbox_acknowledged_total")}, appended {metrics.GetValueOrDefault("cf_agent_outbox_appended_total")}");
             await agent.StopAsync();
 
             var (missing, dropped) = rig.Account("outbox on a full 256 KiB tmpfs", stored);
@@ -60,7 +61,7 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         try
         {
             await using var agent = rig.StartAgent(run: 1);
-            await Task.Delay(6000);
+            await rig.WaitForLedgerAsync(40, TimeSpan.FromSeconds(30));
             Assert.False(agent.HasExited, agent.Errors);
             Assert.Equal(503, await rig.HealthStatusAsync());
             var metrics = await rig.MetricsAsync();
@@ -87,7 +88,7 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
 
         // Collect with the fleet down, then kill: everything waits in the outbox.
         var first = rig.StartAgent(run: 1);
-        await Task.Delay(4000);
+        await rig.WaitForLedgerAsync(60, TimeSpan.FromSeconds(30));
         await first.KillAsync();
         await first.DisposeAsync();
 

@@ -215,11 +215,29 @@ public sealed class FaultRig : IAsyncDisposable
         var missing = expected.Where(n => !stored.Contains(n)).ToHashSet();
         var byReason = string.Join(", ", Ledger.Values.Where(v => v != "S").GroupBy(v => v).Select(g => $"{g.Key}={g.Count()}"));
         var unreported = stored.Count(n => !expected.Contains(n));
+        var lost = missing.Where(n => Ledger[n] == "S").Order().Take(10);
+        if (lost.Any())
+        {
+            _output.WriteLine($"[{scenario}] collected but not stored (first 10): {string.Join(", ", lost)}");
+        }
+
         _output.WriteLine($"[{scenario}] expected={expected.Count} stored={stored.Count(expected.Contains)} missing={missing.Count} dropped={dropped.Count} ({byReason}) stored-but-unreported(killed before reporting)={unreported}");
         return (missing, dropped);
     }
 
     public void Log(string message) => _output.WriteLine(message);
+
+    /// <summary>Waits until the agent reported at least <paramref name="count"/> points (the machine may be slow to start it).</summary>
+    public async Task WaitForLedgerAsync(int count, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (Ledger.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(Ledger.Count >= count, $"the agent reported only {Ledger.Count} points within {patience.TotalSeconds} s: {_agent?.Errors}");
+    }
 
     public async ValueTask DisposeAsync()
     {
