@@ -1,0 +1,123 @@
+using System.Data.Common;
+using ClassroomFleet.Fleet.RemoteConfig;
+using Microsoft.Data.Sqlite;
+
+namespace ClassroomFleet.Fleet.Audit;
+
+/// <summary>
+/// The append-only audit log in <c>config.db</c>. There is no update or delete here nor in the API, and triggers make
+/// SQLite refuse both; an edit made behind SQLite's back (in the file) breaks the hash chain, which
+/// <see cref="VerifyAsync"/> finds.
+/// </summary>
+public sealed class AuditLog(ConfigDatabase database, TimeProvider time)
+{
+    private const string Columns = "seq, time, actor, action, target, before_version, after_version, result, detail, prev_hash, hash";
+
+    /// <summary>Appends within the caller's transaction (so that the entry and the change it records commit together).</summary>
+    public static async Task<AuditEntry> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(entry);
+        var last = await connection.QueryAsync("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", null, r => (Seq: r.GetInt64(0), Hash: r.GetString(1)), cancellationToken, transaction).ConfigureAwait(false);
+        var (previousSeq, previousHash) = last.Count == 0 ? (0L, AuditHash.Genesis) : last[0];
+        var sealedEntry = entry with { Sequence = previousSeq + 1, PreviousHash = previousHash };
+        sealedEntry = sealedEntry with { Hash = AuditHash.Compute(previousHash, sealedEntry) };
+        await connection.ExecuteAsync(
+            $"INSERT INTO audit_log ({Columns}) VALUES ($seq, $time, $actor, $action, $target, $before, $after, $result, $detail, $prev, $hash)",
+            new()
+            {
+                ["$seq"] = sealedEntry.Sequence,
+                ["$time"] = sealedEntry.Time.Text(),
+                ["$actor"] = sealedEntry.Actor,
+                ["$action"] = sealedEntry.Action,
+                ["$target"] = sealedEntry.Target,
+                ["$before"] = sealedEntry.BeforeVersion,
+                ["$after"] = sealedEntry.AfterVersion,
+                ["$result"] = sealedEntry.Result,
+                ["$detail"] = sealedEntry.Detail,
+                ["$prev"] = sealedEntry.PreviousHash,
+                ["$hash"] = sealedEntry.Hash,
+            },
+            cancellationToken,
+            transaction).ConfigureAwait(false);
+        return sealedEntry;
+    }
+
+    /// <summary>Appends in a transaction of its own.</summary>
+    public async Task<AuditEntry> AppendAsync(string actor, string action, string target, long? before, long? after, string result, string? detail, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = connection.BeginTransaction();
+            await using (transaction.ConfigureAwait(false))
+            {
+                var entry = await AppendAsync(connection, transaction, new AuditEntry { Time = time.GetUtcNow(), Actor = actor, Action = action, Target = target, BeforeVersion = before, AfterVersion = after, Result = result, Detail = detail }, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return entry;
+            }
+        }
+    }
+
+    /// <summary>Entries newest first, filtered by county prefix of the target, actor and action.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> QueryAsync(string? county, string? actor, string? action, int limit, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await connection.QueryAsync(
+                $"SELECT {Columns} FROM audit_log WHERE ($county IS NULL OR target = $county OR target LIKE $county || '/%' OR detail LIKE '%county=' || $county || '%') AND ($actor IS NULL OR actor = $actor) AND ($action IS NULL OR action = $action) ORDER BY seq DESC LIMIT $limit",
+                new() { ["$county"] = county, ["$actor"] = actor, ["$action"] = action, ["$limit"] = Math.Clamp(limit, 1, 10_000) },
+                Read,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var entries = await connection.QueryAsync($"SELECT {Columns} FROM audit_log ORDER BY seq", null, Read, cancellationToken).ConfigureAwait(false);
+            var previous = AuditHash.Genesis;
+            long expectedSeq = 1;
+            foreach (var entry in entries)
+            {
+                if (entry.Sequence != expectedSeq)
+                {
+                    return new AuditVerification(false, entries.Count, entry.Sequence, $"entry {expectedSeq} is missing");
+                }
+
+                if (entry.PreviousHash != previous)
+                {
+                    return new AuditVerification(false, entries.Count, entry.Sequence, "its link to the previous entry does not match");
+                }
+
+                if (AuditHash.Compute(previous, entry) != entry.Hash)
+                {
+                    return new AuditVerification(false, entries.Count, entry.Sequence, "its content does not match its hash");
+                }
+
+                previous = entry.Hash;
+                expectedSeq++;
+            }
+
+            return new AuditVerification(true, entries.Count, null, null);
+        }
+    }
+
+    private static AuditEntry Read(DbDataReader r) => new()
+    {
+        Sequence = r.GetInt64(0),
+        Time = r.Instant(1),
+        Actor = r.GetString(2),
+        Action = r.GetString(3),
+        Target = r.GetString(4),
+        BeforeVersion = r.NullableInt64(5),
+        AfterVersion = r.NullableInt64(6),
+        Result = r.GetString(7),
+        Detail = r.NullableString(8),
+        PreviousHash = r.GetString(9),
+        Hash = r.GetString(10),
+    };
+}

@@ -1,0 +1,63 @@
+using ClassroomFleet.Contracts.Topics;
+using ClassroomFleet.Fleet.Commands;
+using ClassroomFleet.Fleet.Rollouts;
+using ClassroomFleet.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace ClassroomFleet.Fleet.RemoteConfig;
+
+/// <summary>
+/// Migrates <c>config.db</c> at start, subscribes to every school's <c>config/reported</c> and command results
+/// (shared subscriptions, so several fleet instances split them), and advances rollouts and expires commands on a tick.
+/// </summary>
+public sealed class RemoteConfigFleetService(
+    ConfigDatabase database,
+    IMqttTransport transport,
+    ReportedConfigHandler reported,
+    CommandService commands,
+    RolloutEngine rollouts,
+    IOptions<RemoteConfigFleetOptions> options,
+    IOptions<Configuration.FleetOptions> fleet,
+    TimeProvider time,
+    ILogger<RemoteConfigFleetService> logger) : BackgroundService
+{
+    public const string AllReported = Topics.Root + "/+/+/config/reported";
+    public const string AllCommandResults = Topics.Root + "/+/+/command/+/result";
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var group = fleet.Value.SharedGroup;
+        await transport.SubscribeAsync(Topics.Shared(group, AllReported), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => reported.HandleAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        await transport.SubscribeAsync(Topics.Shared(group, AllCommandResults), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => commands.OnResultAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        using var timer = new PeriodicTimer(options.Value.RolloutTick, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await GuardAsync(() => rollouts.TickAsync(stoppingToken)).ConfigureAwait(false);
+                await GuardAsync(() => commands.ExpireAsync(stoppingToken)).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task GuardAsync(Func<Task> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            RemoteConfigFleetLog.StepFailed(logger, ex);
+        }
+    }
+}
