@@ -5,7 +5,8 @@ namespace ClassroomFleet.Sensors.OneWire;
 /// <summary>
 /// Parses the <c>w1_slave</c> file of the kernel's w1_therm driver for a DS18B20: two lines of the nine scratchpad
 /// bytes in hex, the first ending <c>crc=XX YES</c> (or <c>NO</c> on a CRC mismatch), the second ending
-/// <c>t=23125</c>, the temperature in milli °C.
+/// <c>t=23125</c>, the temperature in milli °C. The scratchpad's CRC is checked here too, not only the driver's verdict,
+/// and an all-zero scratchpad (a data line shorted to ground reads as zeros, whose CRC is also zero) is refused.
 /// </summary>
 internal static class W1SlaveParser
 {
@@ -15,6 +16,8 @@ internal static class W1SlaveParser
     /// <summary>The DS18B20's measuring range, −55 °C to +125 °C (datasheet).</summary>
     public const int MinMilliC = -55000;
     public const int MaxMilliC = 125000;
+
+    private const int ScratchpadLength = 9;
 
     /// <exception cref="SensorFormatException">Not two lines of the expected shape, CRC failed, or the power-on value.</exception>
     public static int ParseMilliC(string text, string path)
@@ -36,6 +39,7 @@ internal static class W1SlaveParser
             throw new SensorFormatException($"{path}: first line '{SysfsText.Shown(status)}' does not end with crc=XX YES|NO");
         }
 
+        CheckScratchpad(status, path);
         return CheckRange(ParseTemperatureLine(lines[1], path), path);
     }
 
@@ -49,6 +53,45 @@ internal static class W1SlaveParser
         }
 
         return CheckRange(milliC, path);
+    }
+
+    private static void CheckScratchpad(string status, string path)
+    {
+        Span<byte> scratchpad = stackalloc byte[ScratchpadLength];
+        var colon = status.IndexOf(':', StringComparison.Ordinal);
+        var hex = colon < 0 ? ReadOnlySpan<char>.Empty : status.AsSpan(0, colon).Trim();
+        var count = 0;
+        foreach (var range in hex.Split(' '))
+        {
+            var part = hex[range];
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            if (count == ScratchpadLength || !byte.TryParse(part, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out scratchpad[count]))
+            {
+                throw new SensorFormatException($"{path}: first line '{SysfsText.Shown(status)}' does not start with the nine scratchpad bytes");
+            }
+
+            count++;
+        }
+
+        if (count != ScratchpadLength)
+        {
+            throw new SensorFormatException($"{path}: first line '{SysfsText.Shown(status)}' does not start with the nine scratchpad bytes");
+        }
+
+        if (!scratchpad.ContainsAnyExcept((byte)0))
+        {
+            throw new SensorFormatException(SensorFaultKind.CrcFailed, $"{path}: the scratchpad reads all zeros (data line shorted to ground?)");
+        }
+
+        var computed = DallasCrc8.Compute(scratchpad[..8]);
+        if (computed != scratchpad[8])
+        {
+            throw new SensorFormatException(SensorFaultKind.CrcFailed, $"{path}: scratchpad CRC is {scratchpad[8]:x2}, computed {computed:x2} ('{SysfsText.Shown(status)}')");
+        }
     }
 
     private static int ParseTemperatureLine(string line, string path)

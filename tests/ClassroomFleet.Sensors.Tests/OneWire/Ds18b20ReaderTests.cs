@@ -51,7 +51,7 @@ public sealed class Ds18b20ReaderTests : IDisposable
 
         Assert.Equal(SensorFaultKind.Missing, (await reader.ReadAsync()).Fault!.Kind);
 
-        _sys.W1Slave(Address, "80 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n80 01 4b 46 7f ff 0e 10 57 t=24000\n");
+        _sys.W1Slave(Address, "80 01 4b 46 7f ff 0e 10 f6 : crc=f6 YES\n80 01 4b 46 7f ff 0e 10 f6 t=24000\n");
         Assert.Equal(24.0, (await reader.ReadAsync()).Sample!.TemperatureC);
     }
 

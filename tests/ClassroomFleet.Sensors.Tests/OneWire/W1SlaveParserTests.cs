@@ -10,9 +10,9 @@ public sealed class W1SlaveParserTests
 
     [Theory]
     [InlineData("72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57 t=23125\n", 23125)]
-    [InlineData("5e ff 4b 46 7f ff 02 10 87 : crc=87 YES\n5e ff 4b 46 7f ff 02 10 87 t=-10125\n", -10125)]
-    [InlineData("00 00 4b 46 7f ff 0c 10 1c : crc=1c YES\n00 00 4b 46 7f ff 0c 10 1c t=0\n", 0)]
-    [InlineData("d0 07 4b 46 7f ff 0c 10 1c : crc=1c YES\r\nd0 07 4b 46 7f ff 0c 10 1c t=125000\r\n", 125000)]
+    [InlineData("5e ff 4b 46 7f ff 02 10 b6 : crc=b6 YES\n5e ff 4b 46 7f ff 02 10 b6 t=-10125\n", -10125)]
+    [InlineData("00 00 4b 46 7f ff 0c 10 c8 : crc=c8 YES\n00 00 4b 46 7f ff 0c 10 c8 t=0\n", 0)]
+    [InlineData("d0 07 4b 46 7f ff 0c 10 f4 : crc=f4 YES\r\nd0 07 4b 46 7f ff 0c 10 f4 t=125000\r\n", 125000)]
     public void Good_File_Gives_Milli_Celsius(string text, int expected) =>
         Assert.Equal(expected, W1SlaveParser.ParseMilliC(text, Path));
 
@@ -24,6 +24,25 @@ public sealed class W1SlaveParserTests
 
         Assert.Equal(SensorFaultKind.CrcFailed, ex.Kind);
     }
+
+    [Theory]
+    [InlineData("72 01 4b 46 7f ff 0e 10 58 : crc=58 YES\n72 01 4b 46 7f ff 0e 10 58 t=23125\n")]
+    [InlineData("73 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n73 01 4b 46 7f ff 0e 10 57 t=23187\n")]
+    [InlineData("00 00 00 00 00 00 00 00 00 : crc=00 YES\n00 00 00 00 00 00 00 00 00 t=0\n")]
+    public void A_Scratchpad_Whose_Own_Crc_Fails_Is_A_Crc_Fault_Even_If_The_Driver_Said_Yes(string text)
+    {
+        var ex = Assert.Throws<SensorFormatException>(() => W1SlaveParser.ParseMilliC(text, Path));
+
+        Assert.Equal(SensorFaultKind.CrcFailed, ex.Kind);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x72, 0x01, 0x4b, 0x46, 0x7f, 0xff, 0x0e, 0x10 }, 0x57)]
+    // Maxim application note 27's worked example: ROM code 02 1C B8 01 00 00 00 has CRC A2.
+    [InlineData(new byte[] { 0x02, 0x1c, 0xb8, 0x01, 0x00, 0x00, 0x00 }, 0xa2)]
+    [InlineData(new byte[] { }, 0x00)]
+    public void Crc8_Matches_The_Dallas_Polynomial(byte[] data, byte expected) =>
+        Assert.Equal(expected, DallasCrc8.Compute(data));
 
     [Fact]
     public void Power_On_Reset_Value_Is_Its_Own_Fault_Kind()
@@ -38,6 +57,9 @@ public sealed class W1SlaveParserTests
     [InlineData("")]
     [InlineData("72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n")]
     [InlineData("72 01 4b 46 7f ff 0e 10 57 : crc=57 MAYBE\n72 01 t=23125\n")]
+    [InlineData("72 01 4b 46 7f ff 0e 10 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 t=23125\n")]
+    [InlineData("72 01 4b 46 7f zz 0e 10 57 : crc=57 YES\n72 01 4b 46 7f zz 0e 10 57 t=23125\n")]
+    [InlineData("crc=57 YES\n72 01 t=23125\n")]
     [InlineData("72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57\n")]
     [InlineData("72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57 t=\n")]
     [InlineData("72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57 t=23x\n")]
