@@ -29,7 +29,7 @@ public sealed class CabinetGpio : IDisposable
 
     public static CabinetGpio Open(CabinetOptions options, IGpioDriverFactory factory)
     {
-        if (!options.Enabled || options.Driver == GpioDriverKind.None)
+        if (!options.Enabled || options.EffectiveDriver == GpioDriverKind.None)
         {
             return new CabinetGpio(null, [], [], null);
         }
@@ -37,11 +37,11 @@ public sealed class CabinetGpio : IDisposable
         GpioDriver driver;
         try
         {
-            driver = factory.Create(options.Driver, options.Chip);
+            driver = factory.Create(options.EffectiveDriver, options.EffectiveChip);
         }
         catch (Exception ex) when (GpioFailure.IsHardware(ex))
         {
-            return Failed(GpioFailure.ForChip(ex, options.Driver, options.Chip));
+            return Failed(GpioFailure.ForChip(ex, options.EffectiveDriver, options.EffectiveChip));
         }
 
         var controller = new GpioController(driver);
@@ -67,7 +67,7 @@ public sealed class CabinetGpio : IDisposable
             {
                 var lineCount = SafePinCount(controller);
                 controller.Dispose();
-                return Failed(GpioFailure.ForLine(ex, name, pin.Line, options.Chip, lineCount));
+                return Failed(GpioFailure.ForLine(ex, name, pin.Line, options.EffectiveChip, lineCount));
             }
         }
 

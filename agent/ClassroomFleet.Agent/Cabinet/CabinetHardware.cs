@@ -18,9 +18,9 @@ public sealed class CabinetHardware : IDisposable
             {
                 logger.GpioUnavailable(error);
             }
-            else if (settings.Enabled && settings.Driver != GpioDriverKind.None)
+            else if (settings.Enabled && settings.EffectiveDriver != GpioDriverKind.None)
             {
-                logger.GpioReady(settings.Driver, settings.Chip, settings.Model, gpio.Inputs.Count, gpio.Relays.Count);
+                logger.GpioReady(settings.EffectiveDriver, settings.EffectiveChip, settings.Model, gpio.Inputs.Count, gpio.Relays.Count);
             }
 
             return gpio;

@@ -35,7 +35,7 @@ public sealed class CabinetMonitor(
             return;
         }
 
-        if (settings.Driver == GpioDriverKind.None)
+        if (settings.EffectiveDriver == GpioDriverKind.None)
         {
             logger.SensorsOnly();
         }

@@ -51,29 +51,38 @@ public sealed class CabinetOptionsValidator : IValidateOptions<CabinetOptions>
             return;
         }
 
-        if (options.Driver == GpioDriverKind.None)
+        var model = options.SelectedModel();
+        var modelAt = $"{at}:Models:{options.Model}";
+        if (model?.Driver is { } modelDriver && !Enum.IsDefined(modelDriver))
+        {
+            failures.Add($"{modelAt}:Driver must be libgpiod, libgpiodv2 or none");
+            return;
+        }
+
+        var driver = options.EffectiveDriver;
+        if (driver == GpioDriverKind.None)
         {
             return;
         }
 
-        if (options.Chip is < 0 or > 255)
+        if (options.EffectiveChip is < 0 or > 255)
         {
-            failures.Add($"{at}:Chip must be between 0 and 255");
+            failures.Add(model?.Chip is null ? $"{at}:Chip must be between 0 and 255" : $"{modelAt}:Chip must be between 0 and 255");
         }
 
         if (string.IsNullOrWhiteSpace(options.Model))
         {
-            failures.Add($"{at}:Model is required when {at}:Driver is {options.Driver}");
+            failures.Add($"{at}:Model is required when {at}:Driver is {driver}");
             return;
         }
 
-        if (!options.Models.TryGetValue(options.Model, out var model))
+        if (model is null)
         {
-            failures.Add($"{at}:Models:{options.Model} is missing: {at}:Model names a gateway model with no pin map");
+            failures.Add($"{modelAt} is missing: {at}:Model names a gateway model with no pin map");
             return;
         }
 
-        ValidatePins(model, $"{at}:Models:{options.Model}:Pins", failures);
+        ValidatePins(model, $"{modelAt}:Pins", failures);
     }
 
     private static void ValidatePins(CabinetModelOptions model, string at, List<string> failures)

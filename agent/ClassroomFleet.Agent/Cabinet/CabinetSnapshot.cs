@@ -70,7 +70,7 @@ internal sealed class CabinetSnapshot(CabinetOptions options, CabinetGpio gpio, 
             points.Add(CabinetPoints.Input(input, active, openLong, timestampNs));
         }
 
-        var gpioConfigured = options.Driver != GpioDriverKind.None;
+        var gpioConfigured = options.EffectiveDriver != GpioDriverKind.None;
         var summary = new CabinetSummary(
             _alerts.AnyOverTemperature,
             _alerts.AnyHighHumidity,

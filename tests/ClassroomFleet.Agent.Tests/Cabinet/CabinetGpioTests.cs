@@ -25,6 +25,44 @@ public sealed class CabinetGpioTests
     }
 
     [Fact]
+    public void A_Model_Chooses_Its_Own_Driver_And_Chip()
+    {
+        var options = Create();
+        options.Models["gw1"].Driver = GpioDriverKind.LibgpiodV2;
+        options.Models["gw1"].Chip = 1;
+        var factory = new FakeGpioDriverFactory(new FakeGpioDriver());
+
+        using var gpio = CabinetGpio.Open(options, factory);
+
+        Assert.Null(gpio.Error);
+        Assert.Equal((GpioDriverKind.LibgpiodV2, 1), factory.Requested);
+    }
+
+    [Fact]
+    public void A_Model_Without_Its_Own_Driver_Uses_The_Sections()
+    {
+        var factory = new FakeGpioDriverFactory(new FakeGpioDriver());
+
+        using var gpio = CabinetGpio.Open(Create(), factory);
+
+        Assert.Equal((GpioDriverKind.Libgpiod, 0), factory.Requested);
+    }
+
+    [Fact]
+    public void A_Model_Can_Turn_Gpio_Off_For_Its_Board()
+    {
+        var options = Create();
+        options.Models["gw1"].Driver = GpioDriverKind.None;
+        var factory = new FakeGpioDriverFactory(new FakeGpioDriver());
+
+        using var gpio = CabinetGpio.Open(options, factory);
+
+        Assert.Equal(0, factory.Created);
+        Assert.Empty(gpio.Inputs);
+        Assert.Null(gpio.Error);
+    }
+
+    [Fact]
     public void Missing_Libgpiod_Is_One_Clear_Error()
     {
         var factory = new FakeGpioDriverFactory(new FakeGpioDriver(), new DllNotFoundException("Unable to load shared library 'libgpiod.so.2'"));

@@ -64,4 +64,24 @@ public sealed class CabinetOptionsValidatorTests
 
         Assert.Empty(Failures(options));
     }
+
+    [Fact]
+    public void A_Models_Own_Chip_Is_Checked_Under_Its_Key()
+    {
+        var options = Create();
+        options.Models["gw1"].Chip = 300;
+
+        Assert.Equal(["Cabinet:Models:gw1:Chip must be between 0 and 255"], Failures(options));
+    }
+
+    [Fact]
+    public void A_Models_Own_Driver_Needs_Its_Pins_Checked_Even_When_The_Section_Says_None()
+    {
+        var options = Create();
+        options.Driver = GpioDriverKind.None;
+        options.Models["gw1"].Driver = GpioDriverKind.Libgpiod;
+        options.Models["gw1"].Pins["mains"].Line = Door;
+
+        Assert.Contains(Failures(options), f => f.StartsWith("Cabinet:Models:gw1:Pins:mains:Line 17 is already used by pin door", StringComparison.Ordinal));
+    }
 }

@@ -8,9 +8,13 @@ public sealed class FakeGpioDriverFactory(FakeGpioDriver driver, Exception? fail
 {
     public int Created { get; private set; }
 
+    /// <summary>The driver kind and chip of the last <see cref="Create"/>.</summary>
+    public (GpioDriverKind Kind, int Chip)? Requested { get; private set; }
+
     public GpioDriver Create(GpioDriverKind kind, int chip)
     {
         Created++;
+        Requested = (kind, chip);
         return failure is null ? driver : throw failure;
     }
 }
