@@ -20,7 +20,8 @@ log() { printf '[demo] %s\n' "$*" >&2; }
 
 # Servers that were already running stay running; those started here are stopped at the end.
 if scripts/services.sh running; then started_here=0; else started_here=1; fi
-eval "$(scripts/services.sh up)"
+services_env=$(scripts/services.sh up) || { echo "scripts/services.sh up failed (see above)" >&2; exit 1; }
+eval "$services_env"
 mkdir -p "$STATE"
 pids=()
 cleanup() {

@@ -30,10 +30,11 @@ install_tools
 
 # Servers that were already running (a developer's session) stay running; those started here are stopped at the end.
 if scripts/services.sh running; then started_here=0; else started_here=1; fi
-eval "$(scripts/services.sh up)"
+services_env=$(scripts/services.sh up) || { echo "scripts/services.sh up failed (see above)" >&2; exit 1; }
+eval "$services_env"
 if [ "$started_here" = 1 ]; then trap "scripts/services.sh down" EXIT; fi
 
-dotnet build ClassroomFleet.sln -c Release -nologo -clp:ErrorsOnly
+dotnet build ClassroomFleet.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed, 0 skipped (the build failed)"; exit 1; }
 status=0
 dotnet test ClassroomFleet.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@" || status=$?
