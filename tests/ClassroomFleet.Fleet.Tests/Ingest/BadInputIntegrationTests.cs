@@ -62,7 +62,7 @@ public sealed class BadInputIntegrationTests(ITestOutputHelper output) : IDispos
         {
             [DecodeFailure.MalformedJson] = 1, [DecodeFailure.UnknownSchema] = 1, [DecodeFailure.TooLarge] = 1, [DecodeFailure.Spoofed] = 2,
         };
-        await WaitUntilAsync(() => expected.All(e => fleet.Metrics.RejectedFor(e.Key) >= e.Value), ct);
+        // One publisher's messages are handled in order, so with the last (good) one stored every rejection has been counted.
         foreach (var line in fleet.Log.Lines)
         {
             output.WriteLine(line);
@@ -141,13 +141,5 @@ public sealed class BadInputIntegrationTests(ITestOutputHelper output) : IDispos
     {
         var result = await influx.QueryAsync("SELECT count(in_bps) FROM interface", ct);
         return result.Series is [var series, ..] && series.Values.Count > 0 ? series.GetInt64(0, "count") ?? 0 : 0;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
-    {
-        while (!condition())
-        {
-            await Task.Delay(100, ct);
-        }
     }
 }
