@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Local real servers for development, the demo and the tests: mosquitto, influxd, net-snmp snmpd, snmpsim, iperf3.
+# Local real servers for development, the demo and the tests: mosquitto, influxd, net-snmp snmpd, snmpsim, iperf3,
+# PostgreSQL (the fleet registry's provider for larger deployments).
 #
 #   scripts/services.sh up     install what is missing, start every server on 127.0.0.1, wait until each answers,
 #                              print the endpoints as `export CF_...=...` lines (eval "$(scripts/services.sh up)")
@@ -24,6 +25,60 @@ IPERF3_PORT=${CF_IPERF3_PORT:-15201}
 HOST=127.0.0.1
 SERVICES=(mosquitto influxd snmpd snmpsim iperf3)
 PACKAGES=(mosquitto mosquitto-clients influxdb influxdb-client snmpd snmp snmpsim iperf3 curl)
+
+# --- PostgreSQL (registry provider for larger deployments) -------------------------------------------------------
+# A private cluster in $DIR/postgres on 127.0.0.1:$CF_POSTGRES_PORT with one superuser (password auth over TCP). As root
+# it runs as the Debian user `postgres`, since initdb and postgres refuse root; setpriv execs, so the recorded PID is the
+# postmaster's own. Stopped with SIGINT (fast shutdown: SIGTERM would wait for every client to disconnect).
+POSTGRES_PORT=${CF_POSTGRES_PORT:-15432}
+POSTGRES_USER=cf
+POSTGRES_PASSWORD=cf-registry-test
+SERVICES+=(postgres)
+PACKAGES+=(postgresql)
+
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# For spawn (a background subshell): exec, so that the PID spawn records is the postmaster's.
+exec_as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    exec setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+  fi
+  exec "$@"
+}
+
+start_postgres() {
+  local d=$DIR/postgres bin
+  bin=$(postgres_bin)
+  [ -n "$bin" ] || die "PostgreSQL binaries not found under /usr/lib/postgresql"
+  mkdir -p "$d"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$d"; fi
+  if [ ! -s "$d/data/PG_VERSION" ]; then
+    printf '%s\n' "$POSTGRES_PASSWORD" > "$d/pwfile"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$d/pwfile"; fi
+    as_postgres "$bin/initdb" -D "$d/data" -U "$POSTGRES_USER" --pwfile="$d/pwfile" --auth-local=trust \
+      --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 > "$d/initdb.log" 2>&1 || { tail -n 20 "$d/initdb.log" >&2; die "initdb failed"; }
+    rm -f "$d/pwfile"
+  fi
+  # Test settings: durability off (fsync, synchronous commit) for speed; the data is thrown away at `down`.
+  spawn postgres exec_as_postgres "$bin/postgres" -D "$d/data" -c listen_addresses=$HOST -c port="$POSTGRES_PORT" \
+    -c unix_socket_directories="$d" -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+  wait_until postgres 30 "$bin/pg_isready" -q -h $HOST -p "$POSTGRES_PORT" -U "$POSTGRES_USER"
+}
+
+stop_postgres_signal() { echo INT; }
+
+print_env_postgres() {
+  echo "export CF_POSTGRES_CONNECTION='Host=$HOST;Port=$POSTGRES_PORT;Username=$POSTGRES_USER;Password=$POSTGRES_PASSWORD;Database=postgres'"
+}
+# --- end PostgreSQL ---------------------------------------------------------------------------------------------
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -199,6 +254,7 @@ export CF_SNMPD_ENDPOINT=$HOST:$SNMPD_PORT
 export CF_SNMPSIM_ENDPOINT=$HOST:$SNMPSIM_PORT
 export CF_IPERF3_ENDPOINT=$HOST:$IPERF3_PORT
 EOF
+  print_env_postgres
 }
 
 stop_one() {
@@ -207,7 +263,8 @@ stop_one() {
   [ -s "$f" ] || return 0
   pid=$(cat "$f")
   if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
+    # A server may ask for another signal than SIGTERM with a function stop_<name>_signal.
+    kill -"$(if declare -F "stop_${name}_signal" >/dev/null; then "stop_${name}_signal"; else echo TERM; fi)" "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && { log "$name ($pid) did not stop on SIGTERM; killing"; kill -9 "$pid" 2>/dev/null || true; }
     log "stopped $name ($pid)"

@@ -1,16 +1,21 @@
 using System.Globalization;
+using System.Reflection;
 
 namespace ClassroomFleet.Bench.Ingest;
 
 /// <summary>Command-line options of the ingest benchmark.</summary>
-internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, int SoakMinutes, string FleetDll)
+internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, double SoakMinutes, double WarmupMinutes, string FleetDll)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        var root = AppContext.BaseDirectory;
-        var dll = Value("--fleet-dll") ?? Path.GetFullPath(Path.Combine(root, "../../../../../fleet/ClassroomFleet.Fleet/bin/Release/net10.0/classroomfleet-fleet.dll"));
-        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), Int("--soak-minutes", 0), dll);
+        double Double(string name, double fallback) => Value(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var built = typeof(BenchOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "FleetDll")?.Value;
+        var dll = Value("--fleet-dll") ?? built ?? throw new InvalidOperationException("--fleet-dll is required");
+        var soak = Double("--soak-minutes", 0);
+        // Warm-up: JIT, connection pools, the GC finding its budget. A fifth of a short soak, at most 2 minutes.
+        var warmup = Double("--warmup-minutes", Math.Min(2, soak / 5));
+        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), soak, warmup, dll);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
@@ -8,7 +9,8 @@ namespace ClassroomFleet.Bench.Ingest;
 
 /// <summary>
 /// N agents publish their batches with QoS 1 through mosquitto to the fleet, which writes them to influxd and
-/// acknowledges each batch after the write; the clock stops when every batch is acknowledged (that is: stored).
+/// acknowledges each batch after the write; the clock stops when every batch is acknowledged (that is: stored), each
+/// (agent, batch) counted once. The fleet's working set is sampled every second.
 /// </summary>
 internal static class EndToEndRun
 {
@@ -17,19 +19,30 @@ internal static class EndToEndRun
         public double PointsPerSecond => Points / Elapsed.TotalSeconds;
     }
 
+    /// <param name="firstRound">The first batch number of each agent: runs in one process use distinct numbers.</param>
     /// <param name="pace">Time between two batches of one agent; zero sends as fast as the broker takes them.</param>
     public static async Task<Result> RunAsync(
-        FleetProcess fleet, string mqttHost, int mqttPort, SimulatedCounty county, int rounds, TimeSpan pace, CancellationToken cancellationToken)
+        FleetProcess fleet, string mqttHost, int mqttPort, SimulatedCounty county, int firstRound, int rounds, TimeSpan pace, CancellationToken cancellationToken)
     {
         long expected = (long)county.Agents * rounds;
-        long acknowledged = 0;
+        // Each (agent, batch) once: a repeated acknowledgement must not count twice, nor one of an earlier run.
+        var stored = new ConcurrentDictionary<(string Agent, long Sequence), byte>();
         var allStored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var acks = new MqttTransport(new MqttTransportOptions { Host = mqttHost, Port = mqttPort, ClientId = "bench-acks", CleanStart = true }, NullLogger<MqttTransport>.Instance);
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        await using var acks = new MqttTransport(new MqttTransportOptions { Host = mqttHost, Port = mqttPort, ClientId = "bench-acks-" + runId, CleanStart = true }, NullLogger<MqttTransport>.Instance);
         await acks.StartAsync(cancellationToken);
         await acks.SubscribeAsync($"{Topics.Root}/{SimulatedCounty.County}/+/ack", MessageQos.AtLeastOnce, (message, _) =>
         {
             var ack = ContractSerializer.Deserialize(message.Payload.Span, ContractJsonContext.Default.AckMessage, a => a.Schema);
-            if (Interlocked.Add(ref acknowledged, ack.Stored.Count) >= expected)
+            foreach (var sequence in ack.Stored)
+            {
+                if (sequence > firstRound && sequence <= firstRound + rounds)
+                {
+                    stored.TryAdd((ack.Agent, sequence), 0);
+                }
+            }
+
+            if (stored.Count >= expected)
             {
                 allStored.TrySetResult();
             }
@@ -42,7 +55,7 @@ internal static class EndToEndRun
         var publishers = new List<MqttTransport>();
         for (var i = 0; i < Connections; i++)
         {
-            var publisher = new MqttTransport(new MqttTransportOptions { Host = mqttHost, Port = mqttPort, ClientId = $"bench-pub-{i}", CleanStart = true }, NullLogger<MqttTransport>.Instance);
+            var publisher = new MqttTransport(new MqttTransportOptions { Host = mqttHost, Port = mqttPort, ClientId = $"bench-pub-{runId}-{i}", CleanStart = true }, NullLogger<MqttTransport>.Instance);
             await publisher.StartAsync(cancellationToken);
             publishers.Add(publisher);
         }
@@ -77,7 +90,7 @@ internal static class EndToEndRun
         var senders = Enumerable.Range(0, county.Agents).Select(agent => Task.Run(async () =>
         {
             var publisher = publishers[agent % Connections];
-            for (var round = 0; round < rounds; round++)
+            for (var round = firstRound; round < firstRound + rounds; round++)
             {
                 var batch = county.Batch(agent, round, "e2e");
                 var payload = ContractSerializer.Serialize(batch, ContractJsonContext.Default.TelemetryBatch);
@@ -95,7 +108,15 @@ internal static class EndToEndRun
         }, cancellationToken)).ToList();
 
         await Task.WhenAll(senders);
-        await allStored.Task.WaitAsync(TimeSpan.FromMinutes(15), cancellationToken);
+        try
+        {
+            await allStored.Task.WaitAsync(TimeSpan.FromMinutes(15), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"only {stored.Count:N0} of {expected:N0} batches were acknowledged within 15 minutes of the last publish");
+        }
+
         clock.Stop();
         await sampling.CancelAsync();
         await sampler;

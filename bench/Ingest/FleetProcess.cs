@@ -8,17 +8,26 @@ internal sealed class FleetProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private FleetProcess(Process process, Uri url)
+    private readonly string _data;
+
+    private FleetProcess(Process process, Uri url, string data)
     {
         _process = process;
         Url = url;
+        _data = data;
     }
 
     public Uri Url { get; }
 
     public static async Task<FleetProcess> StartAsync(string dll, string mqttHost, int mqttPort, Uri influx, string database, CancellationToken cancellationToken)
     {
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"the fleet is not built at {dll}: build it, or give --fleet-dll", dll);
+        }
+
         var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("cf-bench-fleet-").FullName;
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
@@ -29,16 +38,16 @@ internal sealed class FleetProcess : IAsyncDisposable
         info.Environment["Mqtt__ClientId"] = "bench-fleet";
         info.Environment["Mqtt__CleanStart"] = "true";
         info.Environment["Fleet__SharedGroup"] = "bench";
-        info.Environment["Fleet__DataDirectory"] = Path.Combine(Path.GetTempPath(), "cf-bench-fleet");
+        info.Environment["Fleet__DataDirectory"] = data;
         info.Environment["Influx__BaseAddress"] = influx.ToString();
         info.Environment["Influx__Database"] = database;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the fleet");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"[fleet] {line}"); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"[fleet] {line}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var fleet = new FleetProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var fleet = new FleetProcess(process, new Uri($"http://127.0.0.1:{port}"), data);
         await fleet.WaitHealthyAsync(cancellationToken);
         return fleet;
     }
@@ -106,5 +115,6 @@ internal sealed class FleetProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        Directory.Delete(_data, recursive: true);
     }
 }

@@ -25,6 +25,12 @@ public static class ServiceEndpoints
     /// <summary>A stock <c>iperf3 -s</c> (CF_IPERF3_ENDPOINT).</summary>
     public static IPEndPoint Iperf3 => IPEndPoint.Parse(Required("CF_IPERF3_ENDPOINT"));
 
+    /// <summary>
+    /// A PostgreSQL superuser's Npgsql connection string to the database <c>postgres</c> (CF_POSTGRES_CONNECTION); tests create
+    /// and drop databases of their own with it.
+    /// </summary>
+    public static string PostgresConnection => Required("CF_POSTGRES_CONNECTION");
+
     /// <summary>The folder holding the services' state, logs and PID files (CF_SERVICES_DIR).</summary>
     public static string StateDirectory => Required("CF_SERVICES_DIR");
 

@@ -16,8 +16,15 @@ namespace ClassroomFleet.Fleet.Compliance;
 /// <summary>Registers the compliance engine and maps its API. The fleet's InfluxClient must be registered.</summary>
 public static class ComplianceRegistration
 {
+    /// <summary>Registers everything once: a second call adds nothing (above all no second <see cref="ComplianceScheduler"/>).</summary>
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(ComplianceMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<ComplianceMarker>();
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ComplianceOptions>, ComplianceOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -69,4 +76,6 @@ public static class ComplianceRegistration
             return Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound);
         }
     }
+
+    private sealed class ComplianceMarker;
 }

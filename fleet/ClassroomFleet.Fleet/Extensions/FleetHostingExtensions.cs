@@ -44,6 +44,7 @@ public static class FleetHostingExtensions
         // it listens before the fleet's own client connects.
         builder.AddEmbeddedMqttBroker();
         builder.AddMqttTransport();
+        builder.Services.PostConfigure<MqttTransportOptions>(mqtt => mqtt.MaximumPacketSize = Math.Max(mqtt.MaximumPacketSize, TelemetryValidator.MaxTransportPacketBytes));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AckPublisher>());
         builder.Services.AddHostedService<TelemetryIngestService>();
         return builder;

@@ -13,6 +13,7 @@ public sealed class IngestMetrics : IDisposable
     private readonly Counter<long> _points;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _quarantined;
+    private readonly long[] _rejectedBy = new long[Enum.GetValues<DecodeFailure>().Length];
     private long _batchesStored;
     private long _pointsStored;
     private long _batchesRejected;
@@ -34,6 +35,9 @@ public sealed class IngestMetrics : IDisposable
 
     public long PointsQuarantined => Interlocked.Read(ref _pointsQuarantined);
 
+    /// <summary>Messages rejected for <paramref name="failure"/> since start.</summary>
+    public long RejectedFor(DecodeFailure failure) => Interlocked.Read(ref _rejectedBy[(int)failure]);
+
     public void Stored(int points)
     {
         Interlocked.Increment(ref _batchesStored);
@@ -45,6 +49,7 @@ public sealed class IngestMetrics : IDisposable
     public void Rejected(DecodeFailure failure)
     {
         Interlocked.Increment(ref _batchesRejected);
+        Interlocked.Increment(ref _rejectedBy[(int)failure]);
         _rejected.Add(1, new KeyValuePair<string, object?>("reason", failure.ToString()));
     }
 

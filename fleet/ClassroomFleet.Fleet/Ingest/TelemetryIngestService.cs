@@ -16,8 +16,9 @@ namespace ClassroomFleet.Fleet.Ingest;
 /// <summary>
 /// Subscribes to every school's telemetry through a shared subscription (several fleet instances split one stream),
 /// validates each batch and hands its points to the InfluxDB batch writer; <see cref="AckPublisher"/> acknowledges the
-/// batch to its agent once the writer reports it stored. A malformed or spoofed message is rejected, counted and logged,
-/// never written; an invalid point is quarantined alone and the rest of its batch lands.
+/// batch to its agent once the writer reports it stored. A malformed, oversized or spoofed message (topic school, payload
+/// school and sender must agree) is rejected, counted and logged, never written; an invalid point is quarantined alone
+/// and the rest of its batch lands.
 /// </summary>
 public sealed partial class TelemetryIngestService(
     IMqttTransport transport,
@@ -55,6 +56,12 @@ public sealed partial class TelemetryIngestService(
         if (!Topics.TryParse(message.Topic, out var topic) || topic.Kind != TopicKind.Telemetry)
         {
             Reject(message.Topic, DecodeFailure.Invalid, "not a contract-v1 telemetry topic");
+            return;
+        }
+
+        if (TelemetryValidator.ValidateSender(topic, message.SenderId) is { } spoofed)
+        {
+            Reject(message.Topic, spoofed.Failure, spoofed.Reason);
             return;
         }
 

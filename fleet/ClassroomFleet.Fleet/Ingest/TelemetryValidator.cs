@@ -2,15 +2,23 @@ using ClassroomFleet.Contracts.Identifiers;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
+using ClassroomFleet.Messaging.Authorization;
 
 namespace ClassroomFleet.Fleet.Ingest;
 
 /// <summary>
 /// Checks a decoded telemetry batch against the topic it came on: the county, school and device in the topic must be
-/// the ones in the payload (a school cannot write under another's name), and every point must be storable.
+/// the ones in the payload (a school cannot write under another's name), the sender's identity must be that school when
+/// the broker names a school as the sender, and every point must be storable.
 /// </summary>
 public static class TelemetryValidator
 {
+    /// <summary>
+    /// The fleet's MQTT packet limit: well above <see cref="ContractSerializer.MaxPayloadBytes"/>, so that an oversized
+    /// payload still reaches the ingest and is rejected, counted and logged instead of being dropped unseen on the way.
+    /// </summary>
+    public const int MaxTransportPacketBytes = 4 * ContractSerializer.MaxPayloadBytes;
+
     public const int MaxPointsPerBatch = 5000;
     public const int MaxTagsPerPoint = 16;
     public const int MaxFieldsPerPoint = 64;
@@ -36,6 +44,22 @@ public static class TelemetryValidator
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Checks the sender the broker names (the embedded broker's user property <c>cf-sender</c>: the user name, or the
+    /// client id of an anonymous test client). A school's user name is its 10-digit code, so a sender that is a school must
+    /// be the school of the topic. Fleet and admin users may publish for any school, as the broker allows them to; with
+    /// mosquitto there is no sender at all, and its ACL (a school user writes only its own topics) is what guards this.
+    /// </summary>
+    public static (DecodeFailure Failure, string Reason)? ValidateSender(SchoolTopic topic, string? sender)
+    {
+        if (sender is null || !BrokerPrincipal.TrySchoolCode(sender, out var school) || school == topic.School)
+        {
+            return null;
+        }
+
+        return (DecodeFailure.Spoofed, $"sender {sender} is a school other than the topic's {topic.School}");
     }
 
     /// <summary>Checks one point; a bad point is quarantined alone and never blocks the rest of its batch.</summary>

@@ -11,7 +11,7 @@ namespace ClassroomFleet.Fleet.Web;
 
 /// <summary>
 /// The web view: county overview → school (facts, rooms with their devices, agents, uplink) → device. Server-rendered
-/// HTML, no scripts. Sign-in is the same API token, posted to a form (or once as <c>?token=</c>) and kept in an HttpOnly,
+/// HTML, no scripts. Sign-in is the same API token, posted to a form (never taken from a URL) and kept in an HttpOnly,
 /// SameSite=Strict cookie. Another county's pages answer 404, as the API does.
 /// </summary>
 public static class WebEndpoints
@@ -20,7 +20,7 @@ public static class WebEndpoints
     {
         routes.MapGet("/", () => Results.Redirect(WebPaths.Counties)).ExcludeFromDescription();
         var web = routes.MapGroup(WebPaths.Root).ExcludeFromDescription();
-        web.MapGet("/login", LoginFormAsync).AllowAnonymous();
+        web.MapGet("/login", LoginPage).AllowAnonymous();
         web.MapPost("/login", LoginPostAsync).AllowAnonymous().DisableAntiforgery();
         web.MapGet("/logout", Logout).AllowAnonymous();
 
@@ -32,16 +32,9 @@ public static class WebEndpoints
         return routes;
     }
 
-    private static async Task<IResult> LoginFormAsync(HttpContext context, ApiTokenStore tokens, IOptions<AuthOptions> options, string? next, string? token)
-    {
-        var page = new HtmlPage(WebLanguageResolver.Resolve(context.Request));
-        if (!string.IsNullOrEmpty(token))
-        {
-            return await SignInAsync(context, tokens, options.Value, token, next, page).ConfigureAwait(false);
-        }
-
-        return LoginForm(page, next, failed: false);
-    }
+    // Sign-in is POST only: a token in a URL would be kept in access logs, proxies and the browser's history.
+    private static IResult LoginPage(HttpContext context, string? next, string? token) =>
+        LoginForm(new HtmlPage(WebLanguageResolver.Resolve(context.Request)), next, failed: false, urlToken: token is not null);
 
     private static async Task<IResult> LoginPostAsync(HttpContext context, ApiTokenStore tokens, IOptions<AuthOptions> options)
     {
@@ -73,7 +66,7 @@ public static class WebEndpoints
         return Results.Redirect(target);
     }
 
-    private static IResult LoginForm(HtmlPage page, string? next, bool failed)
+    private static IResult LoginForm(HtmlPage page, string? next, bool failed, bool urlToken = false)
     {
         page.Heading(1, page.T("login"));
         if (failed)
@@ -81,10 +74,16 @@ public static class WebEndpoints
             page.Paragraph(page.T("login.bad"), "down");
         }
 
+        if (urlToken)
+        {
+            page.Paragraph(page.T("login.no_url_token"), "down");
+        }
+
         page.Raw($"<form method=\"post\" action=\"{HtmlPage.Encode(page.Url(WebPaths.Login))}\"><label>{HtmlPage.Encode(page.T("token"))}<br>" +
             "<input type=\"password\" name=\"token\" autocomplete=\"off\" required></label>" +
             $"<input type=\"hidden\" name=\"next\" value=\"{HtmlPage.Encode(next)}\"><p><button type=\"submit\">{HtmlPage.Encode(page.T("login"))}</button></p></form>");
-        return page.Render(page.T("login"), WebPaths.Login, failed ? StatusCodes.Status401Unauthorized : StatusCodes.Status200OK, signedIn: false);
+        var status = failed ? StatusCodes.Status401Unauthorized : urlToken ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return page.Render(page.T("login"), WebPaths.Login, status, signedIn: false);
     }
 
     private static IResult Logout(HttpContext context)

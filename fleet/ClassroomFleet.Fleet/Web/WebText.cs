@@ -52,6 +52,8 @@ public static class WebText
         ["logout"] = ("退出", "Sign out"),
         ["token"] = ("访问令牌", "API token"),
         ["login.bad"] = ("令牌无效或已撤销。", "The token is unknown or revoked."),
+        ["login.no_url_token"] = ("请在此表单中输入令牌：网址中的令牌会留在日志和浏览记录里，因此不予接受。",
+            "Enter the token in this form: a token in a web address stays in logs and browser history, so it is not accepted."),
         ["not_found"] = ("未找到。", "Not found."),
         ["none"] = ("暂无。", "None yet."),
         ["language"] = ("English", "中文"),

@@ -15,15 +15,22 @@ public sealed class FakeAgent : IAsyncDisposable
 
     private readonly MqttTransport _transport;
 
-    public FakeAgent(string host, int port)
+    public FakeAgent(string host, int port, string? school = null, string? username = null, string? password = null)
     {
-        School = "43" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+        School = school ?? NewSchool();
         _transport = new MqttTransport(
-            new MqttTransportOptions { Host = host, Port = port, ClientId = "test-agent-" + School, CleanStart = true },
+            new MqttTransportOptions
+            {
+                Host = host, Port = port, ClientId = "test-agent-" + School, CleanStart = true, Username = username, Password = password,
+                // Larger than any agent sends, so that tests can publish oversized payloads for the fleet to refuse.
+                MaximumPacketSize = 4 * 1024 * 1024,
+            },
             NullLogger<MqttTransport>.Instance);
     }
 
     public string School { get; }
+
+    public static string NewSchool() => "43" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
 
     public Task StartAsync(CancellationToken cancellationToken) => _transport.StartAsync(cancellationToken);
 
@@ -53,6 +60,10 @@ public sealed class FakeAgent : IAsyncDisposable
         var result = await _transport.PublishAsync(new OutgoingMessage(Topics.Telemetry(County, batch.School, batch.Device), payload), cancellationToken);
         Assert.True(result.Accepted, $"broker refused batch {batch.Sequence}: {result.Failure}");
     }
+
+    /// <summary>Publishes any bytes on any topic; returns what the broker said (an embedded broker may refuse).</summary>
+    public ValueTask<PublishResult> PublishRawAsync(string topic, byte[] payload, CancellationToken cancellationToken) =>
+        _transport.PublishAsync(new OutgoingMessage(topic, payload), cancellationToken);
 
     public static async Task<long> CountAsync(InfluxClient influx, string school, string measurement, string field, CancellationToken cancellationToken)
     {

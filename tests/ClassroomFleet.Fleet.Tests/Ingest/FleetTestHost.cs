@@ -17,6 +17,11 @@ public sealed class FleetTestHost : IAsyncDisposable
 
     public IngestMetrics Metrics => _app.Services.GetRequiredService<IngestMetrics>();
 
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Every log line of Warning and above the fleet wrote.</summary>
+    public CapturedLog Log { get; private init; } = new();
+
     public Task Subscribed => _app.Services.GetRequiredService<IngestReadiness>().Subscribed;
 
     public string DataDirectory { get; private init; } = "";
@@ -48,11 +53,13 @@ public sealed class FleetTestHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var log = new CapturedLog();
+        builder.Logging.AddProvider(log);
         builder.AddFleet();
         var app = builder.Build();
         app.MapFleet();
         await app.StartAsync(cancellationToken);
-        return new FleetTestHost(app) { DataDirectory = data };
+        return new FleetTestHost(app) { DataDirectory = data, Log = log };
     }
 
     public async ValueTask DisposeAsync()

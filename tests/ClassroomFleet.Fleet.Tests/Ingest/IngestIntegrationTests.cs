@@ -17,6 +17,7 @@ namespace ClassroomFleet.Fleet.Tests.Ingest;
 public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan SettlePeriod = TimeSpan.FromSeconds(5);
     private readonly string _database = "cf_ingest_" + Guid.NewGuid().ToString("N")[..12];
     private readonly HttpClient _http = new();
 
@@ -78,6 +79,11 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
 
         var stored = await FakeAgent.WaitForCountAsync(Influx(ServiceEndpoints.Influx), agent.School, Batches, Patience, ct);
         await WaitUntilAsync(() => first.Metrics.BatchesStored + second.Metrics.BatchesStored >= Batches, ct);
+
+        // A duplicate (a redelivery to the other instance) would arrive after the total was reached, and InfluxDB would
+        // silently overwrite its point: give it many flush intervals to show up in the counters before judging.
+        await Task.Delay(SettlePeriod, ct);
+        stored = await FakeAgent.CountAsync(Influx(ServiceEndpoints.Influx), agent.School, "interface", "in_bps", ct);
         output.WriteLine($"expected {Batches}, stored {stored}; instance A wrote {first.Metrics.BatchesStored}, B {second.Metrics.BatchesStored}");
 
         Assert.Equal(Batches, stored);

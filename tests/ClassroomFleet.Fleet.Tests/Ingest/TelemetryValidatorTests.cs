@@ -35,6 +35,23 @@ public class TelemetryValidatorTests
     public void A_Consistent_Batch_Passes() => Assert.Null(TelemetryValidator.Validate(Topic, Batch()));
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("4141032301")]
+    [InlineData("fleet-admin")]
+    [InlineData("e2e-agent-4141032301")]
+    public void A_Sender_That_Is_Absent_The_Topics_School_Or_Not_A_School_Passes(string? sender) =>
+        Assert.Null(TelemetryValidator.ValidateSender(Topic, sender));
+
+    [Fact]
+    public void A_Sender_That_Is_Another_School_Is_Spoofed()
+    {
+        var result = TelemetryValidator.ValidateSender(Topic, "4141032399");
+
+        Assert.Equal(DecodeFailure.Spoofed, result?.Failure);
+        Assert.Contains("4141032399", result?.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("410324", "4141032301", "sw-core-1")]
     [InlineData("410323", "4141032302", "sw-core-1")]
     [InlineData("410323", "4141032301", "sw-core-2")]

@@ -44,6 +44,21 @@ public sealed class WebPagesTests(ApiFleetFixture fleet)
         Assert.False(bad.Headers.Contains("Set-Cookie"));
     }
 
+    [Fact]
+    public async Task A_Valid_Token_In_The_Login_Url_Signs_Nobody_In()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fleet.Fleet.BaseAddress };
+        var next = Uri.EscapeDataString($"/web/schools/{fleet.OwnSchool}");
+
+        using var response = await client.GetAsync(new Uri($"/web/login?token={Uri.EscapeDataString(ApiFleetFixture.AuditorOwn)}&next={next}&lang=en", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("a token in a web address stays in logs", html, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\"", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en", null, "Rooms and devices")]
     [InlineData(null, "en-GB,en;q=0.9", "Rooms and devices")]
