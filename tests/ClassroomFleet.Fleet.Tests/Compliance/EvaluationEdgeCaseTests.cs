@@ -40,6 +40,21 @@ public sealed class EvaluationEdgeCaseTests
         Assert.Equal((Unknown, "CLASS_LIST_UNDATED"), (result.State, result.Reason!.Text));
     }
 
+    [Fact]
+    public async Task A_contract_dated_after_the_audit_instant_does_not_count_as_capacity()
+    {
+        var yaml = File.ReadAllText(ComplianceTestData.CountyFile).Replace("as_of: 2025-03-01, source: 中国电信合同2025-03", "as_of: 2026-03-01, source: 中国电信合同2026-03", StringComparison.Ordinal);
+        var county = CountyFactsParser.Parse(yaml, "future-contract.yaml");
+        var packs = new[] { ComplianceTestData.ShippedPacks().Resolve("ly15-265")! };
+        var measurements = await ComplianceTestData.SyntheticTelemetry().GetAsync("410399", ComplianceTestData.At.AddDays(-60), ComplianceTestData.At);
+
+        var result = ComplianceEvaluator.Evaluate(county, packs, measurements, ComplianceTestData.Calendar, ComplianceTestData.At)
+            .Result("4103990001", "ly15-265.net.bw-per-class.urban");
+
+        Assert.Equal((Unknown, "CONTRACT_FUTURE_DATED(2026-03-01)"), (result.State, result.Reason!.Text));
+        Assert.Contains(result.Inputs, i => ReportText.Chinese.Input(i).Contains("合同日期晚于评估时点，未计入", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("class: student_pc, room: lab1, count: 45", "class: studnet_pc, room: lab1, count: 45", "unknown device class 'studnet_pc'")]
     [InlineData("type: computer_lab, wired_ports: 4", "type: computerlab, wired_ports: 4", "unknown room type 'computerlab'")]

@@ -23,7 +23,7 @@ public static class AuditHtmlReport
         body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;margin:24px auto;max-width:1180px;color:#111;font-size:13px;line-height:1.45}
         h1{font-size:22px;margin:0 0 8px} h2{font-size:16px;margin:26px 0 6px;border-bottom:2px solid #333;padding-bottom:3px}
         table{border-collapse:collapse;width:100%;margin:6px 0} th,td{border:1px solid #999;padding:3px 6px;vertical-align:top;text-align:left}
-        th{background:#eee;font-weight:bold;white-space:nowrap} td.num{text-align:right;white-space:nowrap} td.val{text-align:right;width:17%} td.val b{white-space:nowrap} thead{display:table-header-group}
+        th{background:#eee;font-weight:bold;white-space:nowrap} td.num{text-align:right;white-space:nowrap} td.val{text-align:right;width:17%} td.val b{white-space:nowrap} td.val .detail{display:block;text-align:left;margin-top:2px} thead{display:table-header-group}
         table.meta th{width:7em} table.rulemeta th{width:6em}
         .quote{background:#f6f3e8;border-left:4px solid #b58900;padding:6px 10px;margin:6px 0;page-break-inside:avoid}
         .quote q{font-size:15px;quotes:none} .meta{color:#333} .note{font-size:12px;color:#333} .looser{color:#b00;font-weight:bold}
@@ -329,7 +329,7 @@ public static class AuditHtmlReport
                 sb.Append("<br><span class=\"detail\">").Append(E(text.Format(text.Pick(("（若不计期限/豁免：{0}）", "(otherwise: {0})")), [text.State(underlying)]))).Append("</span>");
             }
 
-            sb.Append("</td><td class=\"val\"><b>").Append(E(f.Value(r))).Append("</b>");
+            sb.Append("</td><td class=\"val\"><b>").Append(E(f.Value(r) is { Length: > 0 } value ? value : "—")).Append("</b>");
             if (f.Detail(r) is { Length: > 0 } detail)
             {
                 sb.Append("<br><span class=\"detail\">").Append(E(detail)).Append("</span>");
@@ -347,15 +347,20 @@ public static class AuditHtmlReport
                 sb.Append("<li>").Append(E(text.Input(input))).Append("</li>");
             }
 
-            sb.Append("</ul></td><td>").Append(E(f.Reason(r)));
+            var reason = f.Reason(r);
+            sb.Append("</ul></td><td>").Append(E(reason));
+            var first = reason.Length == 0;
             if (r.Exemption is { } x)
             {
-                sb.Append("<br>").Append(E(text["Exemption"])).Append(colon).Append(E(x.Reason)).Append('，').Append(E(x.ApprovedBy)).Append('，').Append(E(text["expires"])).Append(' ').Append(text.Date(x.Expires));
+                first = false;
+                sb.Append(reason.Length > 0 ? "<br>" : "").Append(E(text["Exemption"])).Append(colon).Append(E(x.Reason)).Append('，').Append(E(x.ApprovedBy)).Append('，').Append(E(text["expires"])).Append(' ').Append(text.Date(x.Expires));
             }
 
             foreach (var issue in r.DataQuality)
             {
-                sb.Append("<br><span class=\"detail\">").Append(E(text["Data quality"])).Append(colon).Append(E(text.Render(issue))).Append("</span>");
+                sb.Append(first ? "" : "<br>").Append("<span class=\"detail\">");
+                first = false;
+                sb.Append(E(text["Data quality"])).Append(colon).Append(E(text.Render(issue))).Append("</span>");
             }
 
             sb.Append("</td></tr>");

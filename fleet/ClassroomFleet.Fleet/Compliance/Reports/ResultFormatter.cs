@@ -78,6 +78,7 @@ public sealed class ResultFormatter
                 var margin = v.Numerator;
                 return margin < 0
                     ? _t.Format(_t.Pick(("缺 {0} 座", "{0} seats short")), [_t.Number(-margin)])
+                    : margin == 0 ? _t.Pick(("满足（座位数等于班额）", "met (seats = class size)"))
                     : _t.Format(_t.Pick(("满足（富余 {0} 座）", "met ({0} to spare)")), [_t.Number(margin)]);
             default:
                 return $"{r.ValueText} {r.Rule.Compare.Unit}";
@@ -150,8 +151,9 @@ public sealed class ResultFormatter
                 return _t.Format(_t.Pick(("本班教室配有{0}的班级数 ÷ 学籍登记的班级数（按班级而不是教室统计）；{1}。", "Classes whose home room has {0} ÷ registered classes (per class, not per room); {1}.")),
                     [Devices("device_classes"), Mode()]);
             case "lab_seats_vs_max_class":
-                return _t.Format(_t.Pick(("每间计算机教室（{0}）的可用座位数（{1}，不含损坏）与使用该教室的最大班额比较，取最紧张的一间；开设信息技术课但没有计算机教室的学校为未达标。", "Working seats ({1}, broken excluded) of every lab ({0}) against the largest class using it; the tightest lab counts; a school with IT courses and no lab fails.")),
-                    [Rooms("lab_room_types"), Devices("seat_device_classes", "device")]);
+                var labTypes = p.List("lab_room_types") is [ "computer_lab" ] ? "" : _t.Format(_t.Pick(("（{0}）", " ({0})")), [Rooms("lab_room_types")]);
+                return _t.Format(_t.Pick(("每间计算机教室{0}的可用座位数（{1}，不含损坏）与使用该教室的最大班额比较，取最紧张的一间；开设信息技术课但没有计算机教室的学校为未达标。", "Working seats ({1}, broken excluded) of every lab{0} against the largest class using it; the tightest lab counts; a school with IT courses and no lab fails.")),
+                    [labTypes, Devices("seat_device_classes", "device")]);
             case "space_coverage":
                 return _t.Format(_t.Pick(("范围内在用场所（{0}）中实现{1}的场所所占比例。", "Share of in-use spaces ({0}) with {1}.")),
                     [Rooms("room_types"), _t.Term("coverage", p.Choice("mode"))]);
