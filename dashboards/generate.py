@@ -14,6 +14,15 @@ HERE = pathlib.Path(__file__).parent
 COUNTY = 'WHERE "county" =~ /^$county$/'
 SCHOOL = 'WHERE "county" =~ /^$county$/ AND "school" =~ /^$school$/'
 
+# The compliance verdict is a field (state) with one 0/1 indicator field per state, on the stable series county, school,
+# rule, pack: a re-evaluated instant replaces its point, and each school counts once per rule under its latest verdict.
+STATES = [("pass", "达标"), ("fail", "未达标"), ("unknown", "无法判定"), ("not_applicable", "不适用"), ("not_yet_due", "未到期"), ("exempt", "豁免")]
+COMPLIANCE_BY_RULE = (
+    'SELECT ' + ', '.join(f'sum("{f}") AS "{label}"' for f, label in STATES)
+    + ' FROM (SELECT ' + ', '.join(f'last("{f}") AS "{f}"' for f, _ in STATES)
+    + f' FROM "compliance" {COUNTY} AND $timeFilter GROUP BY "school", "rule") GROUP BY "rule"'
+)
+
 
 def variables(levels):
     out = []
@@ -66,8 +75,9 @@ DASHBOARDS = [
         panel(2, "离线设备 / Devices down", "stat", [
             f'SELECT count("up") AS "down" FROM (SELECT last("up") AS "up" FROM "device" {COUNTY} AND $timeFilter GROUP BY "school", "device") WHERE "up" = false'], 6, 0, 6, 4),
         panel(3, "各规则达标情况 / Compliance by rule", "table", [
-            f'SELECT count("threshold") AS "schools" FROM (SELECT last("threshold") AS "threshold" FROM "compliance" {COUNTY} AND $timeFilter GROUP BY "school", "rule", "state") GROUP BY "rule", "state"'],
-            12, 0, 12, 10, fmt="table"),
+            COMPLIANCE_BY_RULE],
+            12, 0, 12, 10, fmt="table",
+            description="每校每条规则取最近一次结论计数 / Schools per rule and state, from each school's latest verdict"),
         panel(4, "班均带宽最低的学校 / Lowest bandwidth per class", "table", [
             f'SELECT bottom("value", "school", 10) AS "mbps_per_class" FROM (SELECT last("value") AS "value" FROM "compliance" {COUNTY} AND "rule" =~ /bw-per-class/ AND $timeFilter GROUP BY "school")'],
             0, 4, 12, 10, fmt="table"),
@@ -99,7 +109,7 @@ DASHBOARDS = [
     ]),
     dashboard("cf-bandwidth", "带宽审计 / Bandwidth audit", ["bandwidth", "audit"], ["county"], [
         panel(1, "班均带宽（按学校）/ Bandwidth per class by school", "table", [
-            f'SELECT last("value") AS "mbps_per_class", last("threshold") AS "target", last("samples") AS "samples", last("reason") AS "reason" FROM "compliance" {COUNTY} AND "rule" =~ /bw-per-class|bw.teaching-point/ AND $timeFilter GROUP BY "school", "rule", "state"'],
+            f'SELECT last("state") AS "state", last("value") AS "mbps_per_class", last("threshold") AS "target", last("samples") AS "samples", last("reason") AS "reason" FROM "compliance" {COUNTY} AND "rule" =~ /bw-per-class|bw.teaching-point/ AND $timeFilter GROUP BY "school", "rule"'],
             0, 0, 24, 10, fmt="table"),
         panel(2, "实测带宽（主动测速）/ Measured capacity (active probes)", "timeseries", [
             f'SELECT median("down_bps") AS "down" FROM "uplink" {COUNTY} AND "method" =~ /iperf3|http/ AND $timeFilter GROUP BY time(1h), "school" fill(none)'],

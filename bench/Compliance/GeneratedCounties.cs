@@ -98,6 +98,8 @@ public static class GeneratedCounties
             Rooms = rooms,
             Devices = devices,
             ClassList = classList,
+            ClassListAsOf = AsOf,
+            ClassListSource = "学籍系统",
         };
     }
 
@@ -122,6 +124,8 @@ public static class GeneratedCounties
             Rooms = [.. Enumerable.Range(1, classes).Select(n => new RoomFacts($"c{n}", "ordinary", WiredPorts: 1))],
             Devices = [.. Enumerable.Range(1, classes).Select(n => new DeviceFacts($"panel-{n}", "interactive_flat_panel", $"c{n}"))],
             ClassList = [.. Enumerable.Range(1, classes).Select(n => new ClassFacts($"class-{n}", 10, $"c{n}", []))],
+            ClassListAsOf = AsOf,
+            ClassListSource = "学籍系统",
         };
     }
 

@@ -14,7 +14,7 @@ var rounds = Option("--rounds", 3);
 var seed = Option("--seed", 7);
 
 var baseDir = Path.Combine(AppContext.BaseDirectory, "Compliance");
-var calendar = CalendarLoader.LoadFile(Path.Combine(baseDir, "calendars", "cn-henan-2025-2026.yaml"));
+var calendar = CalendarStore.LoadDirectory(Path.Combine(baseDir, "calendars")).Find("cn-henan") ?? throw new InvalidOperationException("calendar cn-henan not shipped");
 var loader = new RulePackLoader(MetricCatalogue.Default);
 var set = RulePackSet.Build(Directory.EnumerateFiles(Path.Combine(baseDir, "packs"), "*.yaml").Order(StringComparer.Ordinal).Select(loader.LoadFile));
 if (set.Rejected.Count > 0)

@@ -1,3 +1,3 @@
 using ClassroomFleet.Cli;
 
-return await FleetCommands.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await FleetCommands.Build(Environment.GetEnvironmentVariable).Parse(args).InvokeAsync().ConfigureAwait(false);

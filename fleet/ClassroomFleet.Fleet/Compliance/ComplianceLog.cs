@@ -29,6 +29,9 @@ internal static partial class ComplianceLog
     [LoggerMessage(EventId = 3507, Level = LogLevel.Error, Message = "Scheduled compliance evaluation of county {County} failed")]
     public static partial void ScheduleCountyFailed(this ILogger logger, string county, Exception exception);
 
+    [LoggerMessage(EventId = 3509, Level = LogLevel.Warning, Message = "Calendar {Calendar} does not cover {Date}: every windowed rule of county {County} is UNKNOWN (CALENDAR_NOT_COVERED); add the school year's calendar file")]
+    public static partial void CalendarNotCovered(this ILogger logger, string calendar, DateOnly date, string county);
+
     [LoggerMessage(EventId = 3508, Level = LogLevel.Error, Message = "Compliance results of county {County} not stored by InfluxDB (status {Status}): {Error}")]
     public static partial void ScheduleWriteFailed(this ILogger logger, string county, int? status, string? error);
 }

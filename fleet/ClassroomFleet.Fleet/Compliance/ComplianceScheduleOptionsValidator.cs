@@ -13,6 +13,16 @@ public sealed class ComplianceScheduleOptionsValidator : IValidateOptions<Compli
             failures.Add($"{ComplianceScheduleOptions.SectionName}:Interval must be between 00:00:01 and 7.00:00:00, not {options.Interval}");
         }
 
+        if (options.RecheckDays is < 0 or > 60)
+        {
+            failures.Add($"{ComplianceScheduleOptions.SectionName}:RecheckDays must be between 0 and 60, not {options.RecheckDays}");
+        }
+
+        if (options.FirstRunDelay < TimeSpan.Zero || options.FirstRunDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{ComplianceScheduleOptions.SectionName}:FirstRunDelay must be between 00:00:00 and 1.00:00:00, not {options.FirstRunDelay}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace ClassroomFleet.Fleet.Compliance;
 
 /// <summary>
-/// Every <see cref="ComplianceScheduleOptions.Interval"/>, evaluates each county the facts source knows as of now and
-/// writes the results to InfluxDB as <c>compliance</c> points. A failing county or write is logged and counted; the next
-/// county and the next run go ahead.
+/// Every <see cref="ComplianceScheduleOptions.Interval"/>, evaluates each county the facts source knows as of now and as
+/// of the end of each of the last <see cref="ComplianceScheduleOptions.RecheckDays"/> days, and writes the results to
+/// InfluxDB as <c>compliance</c> points. Telemetry counts by sample time, so a closed day re-evaluated after an agent's
+/// spool arrived gets the corrected verdict, and since the verdict is a field of a stable series, the point at that
+/// instant is replaced. A failing county or write is logged and counted; the next county and the next run go ahead.
 /// </summary>
 public sealed class ComplianceScheduler : BackgroundService
 {
@@ -45,6 +47,7 @@ public sealed class ComplianceScheduler : BackgroundService
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var at = _time.GetUtcNow();
+        var instants = Instants(at, _options.RecheckDays);
         IReadOnlyList<string> counties;
         try
         {
@@ -60,7 +63,10 @@ public sealed class ComplianceScheduler : BackgroundService
         var written = 0;
         foreach (var county in counties)
         {
-            written += await RunCountyAsync(county, at, cancellationToken).ConfigureAwait(false);
+            foreach (var instant in instants)
+            {
+                written += await RunCountyAsync(county, instant, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         _metrics.RunCompleted();
@@ -68,9 +74,31 @@ public sealed class ComplianceScheduler : BackgroundService
         return written;
     }
 
+    /// <summary>Now, then 23:59:59 (Asia/Shanghai) of each of the <paramref name="recheckDays"/> days before today, newest first.</summary>
+    public static IReadOnlyList<DateTimeOffset> Instants(DateTimeOffset now, int recheckDays)
+    {
+        var today = Calendar.ChinaTime.DateOf(now);
+        var instants = new List<DateTimeOffset>(recheckDays + 1) { now };
+        for (var day = 1; day <= recheckDays; day++)
+        {
+            instants.Add(Calendar.ChinaTime.EndOf(today.AddDays(-day)));
+        }
+
+        return instants;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(_options.FirstRunDelay, _time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
         {
             return;
         }

@@ -34,6 +34,11 @@ public sealed class ComplianceService
             ?? throw new ComplianceRequestException($"unknown county '{county}'");
         var calendar = _calendars.Find(facts.CalendarId)
             ?? throw new ComplianceRequestException($"county {county} uses calendar '{facts.CalendarId}', which is not loaded");
+        if (calendar.IsSchoolDay(ChinaTime.DateOf(at)) is null)
+        {
+            _logger.CalendarNotCovered(calendar.Id, ChinaTime.DateOf(at), county);
+        }
+
         var set = _packs.Current;
         IReadOnlyList<ResolvedPack> packs = packId is null
             ? set.ForCounty(county)

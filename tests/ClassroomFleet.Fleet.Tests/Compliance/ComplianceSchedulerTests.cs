@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using ClassroomFleet.Fleet.Compliance;
 using ClassroomFleet.Fleet.Compliance.Calendar;
 using ClassroomFleet.Fleet.Compliance.Inputs;
@@ -55,7 +57,7 @@ public sealed class ComplianceSchedulerTests : IAsyncLifetime, IDisposable
             File.Copy(ComplianceTestData.CountyFile, Path.Combine(folder.FullName, "a-synthetic.yaml"));
             // A county whose calendar is not loaded: its evaluation throws, the synthetic county must still be stored.
             var other = File.ReadAllText(ComplianceTestData.CountyFile).Replace("code: \"410399\"", "code: \"410398\"", StringComparison.Ordinal)
-                .Replace("calendar: cn-henan-2025-2026", "calendar: no-such-calendar", StringComparison.Ordinal);
+                .Replace("calendar: cn-henan", "calendar: no-such-calendar", StringComparison.Ordinal);
             File.WriteAllText(Path.Combine(folder.FullName, "b-broken.yaml"), other);
             using var provider = Services(folder.FullName, enabled: false);
             var scheduler = provider.GetServices<IHostedService>().OfType<ComplianceScheduler>().Single();
@@ -100,22 +102,108 @@ public sealed class ComplianceSchedulerTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, metrics.Failures);
     }
 
-    private ServiceProvider Services(string countyFacts, bool enabled, string interval = "01:00:00")
+    [Fact]
+    public async Task Spooled_probes_that_arrive_late_correct_a_closed_day_in_place_and_the_dashboard_counts_each_school_once()
+    {
+        // S1 (300 Mbit/s, 30 classes): 7 probes before the closed day 2025-11-19, the other 3 arrive with the agent's spool.
+        var telemetry = new InMemoryMeasurementSource();
+        var days = ComplianceTestData.Calendar.LastSchoolDays(new DateOnly(2025, 11, 19), 10)!;
+        AddProbes(telemetry, days.Take(7));
+        using var provider = Services(ComplianceTestData.CountyFile, enabled: false, recheckDays: 1, telemetry: telemetry);
+        var scheduler = provider.GetServices<IHostedService>().OfType<ComplianceScheduler>().Single();
+        var closed = ChinaTime.EndOf(new DateOnly(2025, 11, 19));
+
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(["UNKNOWN"], await StatesAtAsync("4103990001", Urban, closed));
+
+        AddProbes(telemetry, days.Skip(7));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+
+        // One point at the closed day's instant, now PASS: the verdict is a field, so the rewrite replaced it.
+        Assert.Equal(["PASS"], await StatesAtAsync("4103990001", Urban, closed));
+        Assert.Equal(["PASS"], await StatesAtAsync("4103990001", Urban, ComplianceTestData.At));
+
+        // The county dashboard's "compliance by rule" panel: every site once, S1 under PASS only (the other urban sites have
+        // no probes in this test: S2, S8-east, S8-west offline, S10 stale classes, S13 no urban-rural code).
+        var counts = await DashboardCountsAsync(Urban);
+        Assert.Equal(ComplianceTestData.County().Sites.Count, counts.Values.Sum());
+        Assert.Equal(1, counts["达标"]);
+        Assert.Equal(0, counts["未达标"]);
+        Assert.Equal(5, counts["无法判定"]);
+    }
+
+    [Fact]
+    public void The_schedule_is_on_by_default_and_rechecks_the_last_week()
+    {
+        var options = new ComplianceScheduleOptions();
+        Assert.True(options.Enabled);
+        Assert.Equal(7, options.RecheckDays);
+        var instants = ComplianceScheduler.Instants(ComplianceTestData.At, 2);
+        Assert.Equal([ComplianceTestData.At, ChinaTime.EndOf(new DateOnly(2025, 11, 19)), ChinaTime.EndOf(new DateOnly(2025, 11, 18))], instants);
+        var bad = new ComplianceScheduleOptionsValidator().Validate(null, new ComplianceScheduleOptions { RecheckDays = 61, FirstRunDelay = TimeSpan.FromSeconds(-1) });
+        Assert.Contains("Compliance:Schedule:RecheckDays", bad.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Compliance:Schedule:FirstRunDelay", bad.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private const string Urban = "ly15-265.net.bw-per-class.urban";
+
+    private static void AddProbes(InMemoryMeasurementSource telemetry, IEnumerable<DateOnly> days)
+    {
+        foreach (var day in days)
+        {
+            var time = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset);
+            telemetry.AddProbe("4103990001", new ProbeSample(time, "gw", "iperf3", 280, 56, 1000));
+            telemetry.AddHeartbeat("4103990001", new DeviceHeartbeat(time, "gw", true));
+        }
+    }
+
+    private async Task<List<string>> StatesAtAsync(string school, string rule, DateTimeOffset at)
+    {
+        var nanos = at.ToUnixTimeMilliseconds() * 1_000_000;
+        var result = (await _client.QueryAsync($"SELECT \"state\" FROM \"compliance\" WHERE \"school\" = '{school}' AND \"rule\" = '{rule}' AND time = {nanos}")).EnsureSuccess();
+        var states = new List<string>();
+        foreach (var series in result.Series)
+        {
+            for (var row = 0; row < series.Values.Count; row++)
+            {
+                states.Add(series.GetString(row, "state")!);
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>Runs panel 3 of dashboards/cf-county.json as Grafana would, for the synthetic county and November 2025.</summary>
+    private async Task<Dictionary<string, long>> DashboardCountsAsync(string rule)
+    {
+        using var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(ComplianceTestData.RepositoryRoot, "dashboards", "cf-county.json")));
+        var panel = dashboard.RootElement.GetProperty("panels").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == 3);
+        var query = panel.GetProperty("targets")[0].GetProperty("query").GetString()!
+            .Replace("$county", "410399", StringComparison.Ordinal)
+            .Replace("$timeFilter", "time >= '2025-11-01T00:00:00Z' AND time <= '2025-12-01T00:00:00Z'", StringComparison.Ordinal);
+        var result = (await _client.QueryAsync(query)).EnsureSuccess();
+        var series = Assert.Single(result.Series, s => s.Tags.GetValueOrDefault("rule") == rule);
+        return series.Columns.Where(c => c != "time").ToDictionary(c => c, c => series.GetInt64(0, c) ?? (long)(series.GetDouble(0, c) ?? 0));
+    }
+
+    private ServiceProvider Services(string countyFacts, bool enabled, string interval = "01:00:00", int recheckDays = 0, IMeasurementSource? telemetry = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Compliance:PacksDirectory"] = ComplianceTestData.PacksDirectory,
-            ["Compliance:CalendarsDirectory"] = Path.GetDirectoryName(ComplianceTestData.CalendarFile),
+            ["Compliance:CalendarsDirectory"] = ComplianceTestData.CalendarsDirectory,
             ["Compliance:CountyFactsPath"] = countyFacts,
             ["Compliance:Schedule:Enabled"] = enabled ? "true" : "false",
             ["Compliance:Schedule:Interval"] = interval,
+            ["Compliance:Schedule:RecheckDays"] = recheckDays.ToString(CultureInfo.InvariantCulture),
+            ["Compliance:Schedule:FirstRunDelay"] = "00:00:00",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(new FixedTimeProvider(ComplianceTestData.At));
         services.AddSingleton(_client);
-        services.AddSingleton<IMeasurementSource>(ComplianceTestData.SyntheticTelemetry());
+        services.AddSingleton<IMeasurementSource>(telemetry ?? ComplianceTestData.SyntheticTelemetry());
         services.AddCompliance();
         return services.BuildServiceProvider();
     }

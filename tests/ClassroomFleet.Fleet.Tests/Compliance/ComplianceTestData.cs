@@ -16,13 +16,16 @@ public static class ComplianceTestData
 
     public static string PacksDirectory => Path.Combine(RepositoryRoot, "fleet/ClassroomFleet.Fleet/Compliance/packs");
 
-    public static string CalendarFile => Path.Combine(RepositoryRoot, "fleet/ClassroomFleet.Fleet/Compliance/calendars/cn-henan-2025-2026.yaml");
+    public static string CalendarsDirectory => Path.Combine(RepositoryRoot, "fleet/ClassroomFleet.Fleet/Compliance/calendars");
+
+    public static string CalendarFile => Path.Combine(CalendarsDirectory, "cn-henan-2025-2026.yaml");
 
     public static string Resources => Path.Combine(RepositoryRoot, "tests/ClassroomFleet.Fleet.Tests/Compliance/Resources");
 
     public static string CountyFile => Path.Combine(Resources, "synthetic-county.yaml");
 
-    public static SchoolCalendar Calendar { get; } = CalendarLoader.LoadFile(CalendarFile);
+    /// <summary>The shipped Henan calendar, every school year joined (2025-2026 and 2026-2027).</summary>
+    public static SchoolCalendar Calendar { get; } = CalendarStore.LoadDirectory(CalendarsDirectory).Find("cn-henan")!;
 
     public static CountyFacts County() => CountyFactsParser.Parse(File.ReadAllText(CountyFile), "synthetic-county.yaml");
 
@@ -59,6 +62,8 @@ public static class ComplianceTestData
         AddDailyProbes(source, "4103990008", 10, 150, "gw-west");
         AddDailyProbes(source, "4103990009", 10, 58);
         AddDailyProbes(source, "4103990010", 10, 450);
+        AddDailyProbes(source, "4103990011", 10, 3.6);
+        AddDailyProbes(source, "4103990012", 10, 3.0);
         return source;
     }
 

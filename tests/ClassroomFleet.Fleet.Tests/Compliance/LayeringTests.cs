@@ -63,6 +63,13 @@ public sealed class LayeringTests
         Assert.Equal(ComplianceState.Pass, pc.State); // 99/100 passes the county's 0.95
         Assert.True(pc.Rule.Override!.Looser);
         Assert.Equal("测教〔2025〕8号", pc.Rule.Override.Source.DocumentNumber);
+        // The inherited rule records the version and hash of the pack defining it, and the county pack it came through.
+        var city = set.Find("ly15-265")!;
+        Assert.Equal(("ly15-265", city.Version, city.Hash), (pc.Pack.Id, pc.Pack.Version, pc.Pack.Hash));
+        Assert.Equal("ly-410399", pc.AppliedBy!.Id);
+        Assert.Equal(set.Find("ly-410399")!.Hash, pc.AppliedBy.Hash);
+        Assert.Equal("规则包 ly-410399 调整；标准由“师机比 1:1（每名专任教师至少 1 台）”改为“师机比 1:0.95（每名专任教师至少 0.95 台）”",
+            new ClassroomFleet.Fleet.Compliance.Reports.ResultFormatter(ClassroomFleet.Fleet.Compliance.Reports.ReportText.Chinese).Override(pc.Rule));
 
         Assert.DoesNotContain(evaluation.Results, r => r.Rule.Id == "ly15-265.net.wifi.full-coverage");
         Assert.Contains(selected[1].Disabled, d => d.RuleId == "ly15-265.net.wifi.full-coverage");

@@ -56,7 +56,112 @@ public sealed class PackValidationTests
         { "unknown key", GoodRule.Replace("severity: major", "severity: major\n    colour: red", StringComparison.Ordinal), "tp.yaml:" },
         { "bad date", GoodRule.Replace("2025-01-01", "2025/01/01", StringComparison.Ordinal), "effective_from must be a date yyyy-MM-dd" },
         { "bad window", GoodRule.Replace("severity: major", "severity: major\n    window: { last: 20 days }", StringComparison.Ordinal), "window.last must be 'N school_days'" },
+        { "bad exam days", GoodRule.Replace("severity: major", "severity: major\n    window: { last: 20 school_days, exam_days: skip }", StringComparison.Ordinal), "window.exam_days must be include or exclude" },
+        { "device class typo", GoodRule.Replace("[teacher_office_pc]", "[teacher_ofice_pc]", StringComparison.Ordinal), "parameter 'device_classes': unknown device class 'teacher_ofice_pc'" },
+        { "device set in a per-device list", GoodRule.Replace("[teacher_office_pc]", "[teacher_office_pc+projector]", StringComparison.Ordinal), "joins classes with '+', which this parameter does not allow" },
+        { "room type typo", RoomRule("[ordinary, clasroom]", "[interactive_flat_panel]"), "parameter 'room_types': unknown room type 'clasroom'" },
+        { "device set typo", RoomRule("[ordinary]", "[interactive_whiteboard+projecter]"), "unknown device class 'projecter'" },
+        { "scope value typo", GoodRule.Replace("all: []", "all: [ { field: site.stage, in: [primery] } ]", StringComparison.Ordinal), "'primery' is not a value of site.stage" },
+        { "urban-rural prefix", GoodRule.Replace("all: []", "all: [ { field: site.urban_rural_code, prefix: \"3\" } ]", StringComparison.Ordinal), "'3' is not the start of any value of site.urban_rural_code" },
+        { "reading without chinese", GoodRule.Replace("severity: major", "severity: major\n    reading: { en: English only }", StringComparison.Ordinal), "rule tp.dev.pc: reading.zh is required" },
     };
+
+    private static string RoomRule(string rooms, string devices) => $$"""
+          - id: tp.dev.room
+            title: { zh: 教室终端 }
+            source: { quote: 教室终端100% }
+            scope: { entity: site, all: [] }
+            metric: { ref: room_coverage@1, params: { room_types: {{rooms}}, device_classes: {{devices}} } }
+            compare: { op: ">=", value: 100, unit: "%" }
+            effective_from: 2025-01-01
+            severity: major
+        """;
+
+    [Fact]
+    public void A_whiteboard_and_projector_set_is_a_valid_device_entry()
+    {
+        var result = Load(Header + "\n" + RoomRule("[ordinary, recording]", "[interactive_flat_panel, interactive_whiteboard+projector]"));
+        Assert.True(result.Accepted, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public void A_county_share_of_a_rule_the_pack_does_not_hold_is_rejected_when_the_packs_are_layered()
+    {
+        var share = """
+              - id: tp.agg.share
+                title: { zh: 县域比例 }
+                source: { quote: 百分之九十以上 }
+                scope: { entity: county, all: [] }
+                metric: { ref: share_of_children@1, params: { child_rule: tp.dev.no-such-rule } }
+                compare: { op: ">=", value: 90, unit: "%" }
+                effective_from: 2025-01-01
+                severity: major
+            """;
+        var pack = Load(Header + "\n" + GoodRule + "\n" + share);
+        Assert.True(pack.Accepted, string.Join("\n", pack.Errors));
+
+        var set = RulePackSet.Build([pack]);
+
+        Assert.Empty(set.Packs);
+        Assert.Contains(Assert.Single(set.Rejected).Errors, e => e.Contains("share_of_children@1 reads rule 'tp.dev.no-such-rule'", StringComparison.Ordinal));
+        Assert.Single(RulePackSet.Build([Load(Header + "\n" + GoodRule + "\n" + share.Replace("tp.dev.no-such-rule", "tp.dev.pc", StringComparison.Ordinal))]).Packs);
+    }
+
+    [Fact]
+    public void A_new_file_reusing_a_shipped_pack_id_is_rejected_and_the_shipped_pack_stays_even_if_its_name_sorts_first()
+    {
+        var dir = Directory.CreateTempSubdirectory("cf-packs-");
+        try
+        {
+            var shipped = File.ReadAllText(Path.Combine(ComplianceTestData.PacksDirectory, "ly15-265.yaml"));
+            File.WriteAllText(Path.Combine(dir.FullName, "ly15-265.yaml"), shipped);
+            var impostor = shipped.Replace("value: 10, unit: Mbit/s", "value: 1, unit: Mbit/s", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(dir.FullName, "aaa.yaml"), impostor);
+            var repository = new RulePackRepository(dir.FullName, MetricCatalogue.Default);
+
+            var first = repository.Reload();
+            Assert.Equal("ly15-265.yaml", Assert.Single(first.Packs).FileName);
+            Assert.Contains(Assert.Single(repository.LastRejected, r => r.FileName == "aaa.yaml").Errors,
+                e => e.Contains("duplicate pack id 'ly15-265' (already loaded from ly15-265.yaml)", StringComparison.Ordinal));
+
+            // On reload, even when the pack in force is broken by an edit, the newcomer does not take its id.
+            File.WriteAllText(Path.Combine(dir.FullName, "ly15-265.yaml"), shipped.Replace("egress_capacity_per_class@1", "nonsense@1", StringComparison.Ordinal));
+            var second = repository.Reload();
+            var pack = Assert.Single(second.Packs);
+            Assert.Equal("ly15-265.yaml", pack.FileName);
+            Assert.Equal(10m, pack.Rules.Single(r => r.Id == "ly15-265.net.bw-per-class.urban").Compare.Threshold);
+            Assert.Contains(repository.LastRejected, r => r.FileName == "aaa.yaml" && r.Errors.Any(e => e.Contains("duplicate pack id", StringComparison.Ordinal)));
+            Assert.Contains(repository.LastRejected, r => r.FileName == "ly15-265.yaml");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void On_reload_the_pack_in_force_keeps_its_id_against_a_newcomer_whose_name_sorts_first()
+    {
+        var dir = Directory.CreateTempSubdirectory("cf-packs-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "zz-county.yaml"), Header + "\n" + GoodRule);
+            var repository = new RulePackRepository(dir.FullName, MetricCatalogue.Default);
+            Assert.Equal("zz-county.yaml", Assert.Single(repository.Reload().Packs).FileName);
+
+            File.WriteAllText(Path.Combine(dir.FullName, "00-new.yaml"), Header + "\n" + GoodRule.Replace("severity: major", "severity: minor", StringComparison.Ordinal));
+            var set = repository.Reload();
+
+            var pack = Assert.Single(set.Packs);
+            Assert.Equal("zz-county.yaml", pack.FileName);
+            Assert.Equal(Severity.Major, Assert.Single(pack.Rules).Severity);
+            Assert.Contains(Assert.Single(repository.LastRejected).Errors, e => e.Contains("00-new.yaml: duplicate pack id 'tp' (already loaded from zz-county.yaml)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Defects))]

@@ -1,4 +1,5 @@
 using ClassroomFleet.Fleet.Compliance.Evaluation;
+using ClassroomFleet.Fleet.Compliance.Reports;
 using static ClassroomFleet.Fleet.Compliance.Evaluation.ComplianceState;
 
 namespace ClassroomFleet.Fleet.Tests.Compliance;
@@ -23,20 +24,25 @@ public sealed class SyntheticCountyTests
         { "4103990008-east", "ly15-265.net.bw-per-class.urban", Pass, "10" },   // own line 200, own 20 classes
         { "4103990008-west", "ly15-265.net.bw-per-class.urban", Fail, "6.67" }, // min(200, 150/0.9)/25
         { "4103990010", "ly15-265.net.bw-per-class.urban", Unknown, "REGISTRY_STALE(class,537d)" },
+        { "4103990013", "ly15-265.net.bw-per-class.urban", Unknown, "SCOPE_FIELD_MISSING(site.urban_rural_code)" }, // urban or rural cannot be told
         { "4103990003", "ly15-265.net.bw-per-class.urban", NotApplicable, "OUT_OF_SCOPE" },
         { "4103990005", "ly15-265.net.bw-per-class.urban", NotApplicable, "OUT_OF_SCOPE" },
         // rural (≥ 5 Mbit/s per class)
         { "4103990003", "ly15-265.net.bw-per-class.rural", Unknown, "INSUFFICIENT_SAMPLES(7/10)" },
         { "4103990004", "ly15-265.net.bw-per-class.rural", Unknown, "AGENT_OFFLINE" },
         { "4103990007", "ly15-265.net.bw-per-class.rural", NotApplicable, "NO_CLASSES" },
-        { "4103990009", "ly15-265.net.bw-per-class.rural", Fail, "4.62" },      // 60/(10 + 3 shared teaching-point classes)
+        { "4103990009", "ly15-265.net.bw-per-class.rural", Fail, "4.62" },      // 60/(10 + 3 shared teaching-point classes); S11, S12 have own lines
+        { "4103990013", "ly15-265.net.bw-per-class.rural", Unknown, "SCOPE_FIELD_MISSING(site.urban_rural_code)" }, // never a silent N/A
         // teaching points (≥ 4 Mbit/s per site)
         { "4103990005", "ly15-265.net.bw.teaching-point", Pass, "10" },         // min(10, 9/0.9)
         { "4103990006", "ly15-265.net.bw.teaching-point", NotApplicable, "SHARED_UPLINK(4103990009)" },
         { "4103990001", "ly15-265.net.bw.teaching-point", NotApplicable, "OUT_OF_SCOPE" },
+        { "4103990011", "ly15-265.net.bw.teaching-point", Pass, "4" },          // min(4, 3.6/0.9) = 4 exactly: 不小于 includes 4
+        { "4103990012", "ly15-265.net.bw.teaching-point", Fail, "3" },          // min(3, 3.0/0.9)
         // Wi-Fi for 有条件 schools
         { "4103990001", "ly15-265.net.wifi.full-coverage", Pass, "100" },
         { "4103990002", "ly15-265.net.wifi.full-coverage", NotApplicable, "OUT_OF_SCOPE" },
+        { "4103990004", "ly15-265.net.wifi.full-coverage", Fail, "71.43" },     // 有条件, APs in 5 of 7 spaces
         // teacher office PCs 1:1
         { "4103990001", "ly15-265.dev.teacher-office-pc", Pass, "1" },
         { "4103990002", "ly15-265.dev.teacher-office-pc", Fail, "0.99" },       // 99 PCs for 100 teachers
@@ -44,11 +50,13 @@ public sealed class SyntheticCountyTests
         { "4103990004", "ly15-265.dev.teacher-office-pc", Pass, "1.2" },
         { "4103990006", "ly15-265.dev.teacher-office-pc", Fail, "0" },
         { "4103990009", "ly15-265.dev.teacher-office-pc", Unknown, "NO_TEACHER_COUNT" },
+        { "4103990013", "ly15-265.dev.teacher-office-pc", Unknown, "REGISTRY_FUTURE_DATED(teacher,2026-01-10)" }, // dated after the audit
         // interactive terminals in 100% of teaching rooms
         { "4103990001", "ly15-265.dev.interactive-terminal-coverage", Pass, "100" },
         { "4103990002", "ly15-265.dev.interactive-terminal-coverage", Fail, "96.88" }, // 31/32; projector-only music room; lab1 under renovation excluded
-        { "4103990003", "ly15-265.dev.interactive-terminal-coverage", Pass, "100" },
-        { "4103990007", "ly15-265.dev.interactive-terminal-coverage", NotApplicable, "NO_ROOMS_IN_SCOPE" },
+        { "4103990003", "ly15-265.dev.interactive-terminal-coverage", Fail, "50" },    // 12 whiteboards, projectors in 6 rooms: a whiteboard alone does not count
+        { "4103990007", "ly15-265.dev.interactive-terminal-coverage", Unknown, "NO_ROOM_INVENTORY" },
+        { "4103990008-east", "ly15-265.dev.interactive-terminal-coverage", Unknown, "NO_ROOM_INVENTORY" }, // no rooms recorded is missing data, not N/A
         // computer lab 一人一机
         { "4103990001", "ly15-265.dev.computer-lab.one-seat-per-student", Pass, "0" },
         { "4103990002", "ly15-265.dev.computer-lab.one-seat-per-student", Fail, "-5" },  // 40 working seats (1 broken) for 45
@@ -61,9 +69,11 @@ public sealed class SyntheticCountyTests
         { "4103990008-west", "cn-national.net.bw-100m", Pass, "166.67" },
         { "4103990009", "cn-national.net.bw-100m", Fail, "60" },               // the standby line does not count
         { "4103990007", "cn-national.net.bw-100m", Unknown, "AGENT_OFFLINE" },
+        { "4103990013", "cn-national.net.bw-100m", Unknown, "NO_CONTRACT" },
         { "4103990003", "cn-national.net.access", Pass, "100" },               // 7 probes on 7 days meet 5/3; min(100, 95/0.9)
-        // national county share: 8 PASS, 0 FAIL, 2 UNKNOWN → between 80% and 100%, threshold 98% → UNKNOWN
-        { "410399", "cn-national.agg.access-98", Unknown, "BOUNDS(80%..100%)" },
+        // national county share: 10 PASS (S1 S2 S3 S5 S8e S8w S9 S10 S11 S12), 0 FAIL, 3 UNKNOWN (S4, S7 offline; S13 no contract),
+        // S6 N/A (shared line) → between 10/13 = 76.9% and 100%, threshold 98% → UNKNOWN
+        { "410399", "cn-national.agg.access-98", Unknown, "BOUNDS(76.9%..100%)" },
     };
 
     [Theory]
@@ -86,12 +96,13 @@ public sealed class SyntheticCountyTests
     {
         { "4103990001", "cd14-10.net.dual-coverage", Pass, "100" },
         { "4103990002", "cd14-10.net.dual-coverage", Fail, "0" },                // wired everywhere, no access point
-        { "4103990006", "cd14-10.net.dual-coverage", NotApplicable, "OUT_OF_SCOPE" }, // no stage: not a 普通中小学 in the register
+        { "4103990006", "cd14-10.net.dual-coverage", Unknown, "SCOPE_FIELD_MISSING(site.stage)" }, // no stage: whether it is a 普通中小学 is unknown
         { "4103990001", "cd14-10.dev.teacher-computer-ratio", Pass, "1" },
         { "4103990002", "cd14-10.dev.teacher-computer-ratio", Fail, "0.99" },
         { "4103990001", "cd14-10.dev.multimedia-per-class", Pass, "100" },
         { "4103990002", "cd14-10.dev.multimedia-per-class", Fail, "96.77" },     // class 31's home room has only a projector
         { "4103990008-east", "cd14-10.dev.multimedia-per-class", Unknown, "NO_CLASS_ROOM_MAP" },
+        { "4103990003", "cd14-10.dev.multimedia-per-class", Fail, "50" },        // whiteboard+projector in 6 of the 12 home rooms
         { "4103990001", "cd14-10.dev.student-computer-ratio", Fail, "30" },      // 1350 students / 45 PCs
         { "4103990004", "cd14-10.dev.student-computer-ratio", Pass, "6" },       // 180/30 = 6: 6:1 passes at exactly 6
         { "4103990003", "cd14-10.dev.student-computer-ratio", Fail, "∞" },       // no student computer at all
@@ -119,21 +130,26 @@ public sealed class SyntheticCountyTests
     public async Task A_result_records_inputs_with_sources_and_dates_and_its_window()
     {
         var result = (await Luoyang.Value).Result("4103990001", "ly15-265.net.bw-per-class.urban");
-        Assert.Contains(result.Inputs, i => i.Name == "classes" && i.Value == "30" && i.Source == "学籍系统" && i.AsOf == new DateOnly(2025, 9, 1));
-        Assert.Contains(result.Inputs, i => i.Name == "contract ct-1" && i.Source == "中国电信合同2025-03");
-        Assert.Contains(result.Inputs, i => i.Name == "measured median" && i.Value == "280 Mbit/s");
+        var zh = ReportText.Chinese;
+        Assert.Contains(result.Inputs, i => zh.Input(i) == "班级数：30（学籍系统，截至 2025-09-01）");
+        Assert.Contains(result.Inputs, i => zh.Input(i) == "合同线路 ct-1：下行 300 / 上行 50 Mbit/s，主用线路（中国电信合同2025-03，截至 2025-03-01）");
+        Assert.Contains(result.Inputs, i => zh.Input(i) == "实测中位数：280 Mbit/s（采集代理遥测：iperf3/HTTP 主动测速）");
+        Assert.Contains(result.Inputs, i => zh.Input(i) == "城乡分类代码：111 主城区，属城镇（国家统计局统计用城乡划分代码，2024年）");
+        Assert.Equal("核定带宽取合同 300 与实测 280 ÷ 0.9 = 311.11 中的较小者，即 300 Mbit/s；÷ 30 个班", zh.Render(result.Detail!));
         Assert.Equal(10, result.SamplesUsed);
         Assert.Equal(10, result.SamplesRequired);
-        Assert.Equal("2025-10-24..2025-11-20 (20 school days, 08:00-12:00, 14:00-17:30)", result.Window);
+        Assert.Equal("2025-10-24..2025-11-20 (20 school days without exam days, 08:00-12:00, 14:00-17:30)", result.Window);
+        Assert.Equal("2025-10-24 至 2025-11-20，共 20 个上学日（不含考试日），每日 08:00–12:00、14:00–17:30（北京时间）", new ResultFormatter(zh).Window(result));
         Assert.Equal(64, result.Pack.Hash.Length);
+        Assert.Equal("1.1.0", result.Pack.Version);
     }
 
     [Fact]
     public async Task County_aggregate_bounds_the_pass_rate_by_the_unknowns()
     {
         var aggregate = (await Luoyang.Value).Aggregates.Single(a => a.Rule.Id == "ly15-265.net.bw-per-class.urban");
-        // S1, S8-east PASS; S2, S8-west FAIL; S10 UNKNOWN → n = 5, between 2/5 and 3/5
-        Assert.Equal((2, 2, 1), (aggregate.Pass, aggregate.Fail, aggregate.Unknown));
-        Assert.Equal("40%–60%", aggregate.BoundsText);
+        // S1, S8-east PASS; S2, S8-west FAIL; S10 (stale classes) and S13 (no urban-rural code) UNKNOWN → n = 6, between 2/6 and 4/6
+        Assert.Equal((2, 2, 2), (aggregate.Pass, aggregate.Fail, aggregate.Unknown));
+        Assert.Equal("33.3%–66.7%", aggregate.BoundsText);
     }
 }

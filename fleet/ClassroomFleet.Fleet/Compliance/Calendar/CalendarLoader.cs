@@ -64,7 +64,7 @@ public static class CalendarLoader
             throw new CalendarLoadException($"{fileName}: {string.Join("; ", errors)}");
         }
 
-        return new SchoolCalendar(document.Id!, coverage, terms, holidays, makeup, exams);
+        return new SchoolCalendar(document.Id!, coverage, terms, holidays, makeup, exams, document.Title);
     }
 
     private static List<CalendarEntry> Entries(List<CalendarEntryDocument> documents, string section, List<string> errors)

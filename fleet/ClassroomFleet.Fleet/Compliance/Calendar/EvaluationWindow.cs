@@ -8,8 +8,9 @@ public sealed class EvaluationWindow
 {
     private readonly HashSet<DateOnly> _days;
 
-    public EvaluationWindow(IReadOnlyList<DateOnly> days, IReadOnlyList<HourRange> hours, DateTimeOffset at)
+    public EvaluationWindow(IReadOnlyList<DateOnly> days, IReadOnlyList<HourRange> hours, DateTimeOffset at, bool skipsExamDays = false)
     {
+        SkipsExamDays = skipsExamDays;
         Days = days;
         Hours = hours;
         At = at;
@@ -21,6 +22,9 @@ public sealed class EvaluationWindow
     public IReadOnlyList<HourRange> Hours { get; }
 
     public DateTimeOffset At { get; }
+
+    /// <summary>Whether the calendar's exam days were left out of <see cref="Days"/>.</summary>
+    public bool SkipsExamDays { get; }
 
     public DateTimeOffset From => Days.Count == 0 ? At : ChinaTime.StartOf(Days[0]);
 
@@ -49,5 +53,5 @@ public sealed class EvaluationWindow
     }
 
     public override string ToString() =>
-        Days.Count == 0 ? "(no school days)" : $"{Days[0]:yyyy-MM-dd}..{Days[^1]:yyyy-MM-dd} ({Days.Count} school days{(Hours.Count > 0 ? ", " + string.Join(", ", Hours) : "")})";
+        Days.Count == 0 ? "(no school days)" : $"{Days[0]:yyyy-MM-dd}..{Days[^1]:yyyy-MM-dd} ({Days.Count} school days{(SkipsExamDays ? " without exam days" : "")}{(Hours.Count > 0 ? ", " + string.Join(", ", Hours) : "")})";
 }

@@ -17,7 +17,7 @@ public static class ComplianceEvaluator
         var earliest = at;
         foreach (var rule in packs.SelectMany(p => p.Rules))
         {
-            if (rule.Window is { } spec && calendar.LastSchoolDays(ChinaTime.DateOf(at), spec.SchoolDays) is { Count: > 0 } days)
+            if (rule.Window is { } spec && calendar.LastSchoolDays(ChinaTime.DateOf(at), spec.SchoolDays, spec.SkipExamDays) is { Count: > 0 } days)
             {
                 var start = ChinaTime.StartOf(days[0]);
                 earliest = start < earliest ? start : earliest;
@@ -49,6 +49,7 @@ public static class ComplianceEvaluator
                 }
 
                 var window = WindowFor(rule, calendar, at, windows);
+                var owner = Owner(pack, rule);
                 int pass = 0, fail = 0, unknown = 0, na = 0, due = 0, exempt = 0;
                 foreach (var site in county.Sites)
                 {
@@ -59,10 +60,10 @@ public static class ComplianceEvaluator
                         Measurements = measurements.For(site.TelemetrySchoolOrId),
                         Window = window,
                         At = at,
-                        RegistryMaxAge = pack.Pack.RegistryMaxAge,
+                        RegistryMaxAge = owner.RegistryMaxAge,
                         SharedTeachingPoints = shared,
                     };
-                    var result = EvaluateRule(county, pack, rule, context, site.Id, site.Name, window);
+                    var result = EvaluateRule(county, pack, owner, rule, context, measurements.Available, site.Id, site.Name, window);
                     results.Add(result);
                     children.Add(result);
                     switch (result.State)
@@ -76,29 +77,33 @@ public static class ComplianceEvaluator
                     }
                 }
 
-                aggregates.Add(new RuleAggregate(rule, pack.Pack, pass, fail, unknown, na, due, exempt));
+                aggregates.Add(new RuleAggregate(rule, owner, pass, fail, unknown, na, due, exempt));
             }
         }
 
         foreach (var (pack, rule) in countyRules)
         {
+            var owner = Owner(pack, rule);
             var context = new MetricContext
             {
                 County = county,
                 Measurements = SiteMeasurements.Empty,
                 Window = null,
                 At = at,
-                RegistryMaxAge = pack.Pack.RegistryMaxAge,
+                RegistryMaxAge = owner.RegistryMaxAge,
                 SharedTeachingPoints = shared,
                 Children = children,
             };
-            results.Add(EvaluateRule(county, pack, rule, context, county.Code, county.Name, null));
+            results.Add(EvaluateRule(county, pack, owner, rule, context, measurements.Available, county.Code, county.Name, null));
         }
 
-        return new CountyEvaluation(county, at, packs, results, aggregates, calendar.Id);
+        return new CountyEvaluation(county, at, packs, results, aggregates, calendar.Id) { Calendar = calendar, TelemetryRead = measurements.Available };
     }
 
-    private static RuleResult EvaluateRule(CountyFacts county, ResolvedPack pack, Rule rule, MetricContext context, string siteId, string siteName, EvaluationWindow? window)
+    /// <summary>The pack of the chain that defines the rule (an inherited rule keeps its base pack's version and hash).</summary>
+    private static RulePack Owner(ResolvedPack pack, Rule rule) => pack.Chain.FirstOrDefault(p => p.Id == rule.PackId) ?? pack.Pack;
+
+    private static RuleResult EvaluateRule(CountyFacts county, ResolvedPack pack, RulePack owner, Rule rule, MetricContext context, bool telemetryRead, string siteId, string siteName, EvaluationWindow? window)
     {
         var result = new RuleResult
         {
@@ -106,18 +111,35 @@ public static class ComplianceEvaluator
             Site = siteId,
             SiteName = siteName,
             Rule = rule,
-            Pack = pack.Pack,
+            Pack = owner,
+            AppliedBy = owner.Id == pack.Pack.Id ? null : pack.Pack,
             State = ComplianceState.NotApplicable,
             Method = rule.Metric.Id,
             Window = rule.Window is null ? null : window?.ToString() ?? "(not covered by the calendar)",
+            WindowDays = rule.Window is null ? null : window,
             At = context.At,
         };
-        if (context.Site is { } site && !ScopeMatcher.Matches(rule.Scope, site))
+        MetricOutcome outcome;
+        var classification = context.Site is { } s && rule.Scope.All.Any(c => c.Field == "site.urban_rural_code") ? Classification(s) : null;
+        var scope = context.Site is { } site ? ScopeMatcher.Decide(rule.Scope, site) : ScopeDecision.In;
+        if (!scope.InScope && !scope.IsUnknown)
         {
             return result with { Reason = Reason.OutOfScope() };
         }
 
-        var outcome = rule.Metric.Evaluate(context, rule.Parameters);
+        if (scope.IsUnknown)
+        {
+            outcome = MetricOutcome.Unknown(Reason.ScopeFieldMissing(scope.MissingField!), "scope cannot be decided", []);
+        }
+        else if (!telemetryRead && rule.Metric.UsesTelemetry(rule.Parameters))
+        {
+            outcome = MetricOutcome.Unknown(Reason.NoTelemetry(), "telemetry not read", []);
+        }
+        else
+        {
+            outcome = rule.Metric.Evaluate(context, rule.Parameters);
+        }
+
         var state = outcome.Kind switch
         {
             OutcomeKind.Unknown => ComplianceState.Unknown,
@@ -127,7 +149,7 @@ public static class ComplianceEvaluator
         var reason = outcome.Reason;
         if (state == ComplianceState.Unknown && reason is null)
         {
-            reason = new Reason("BOUNDS_STRADDLE_THRESHOLD", $"BOUNDS({outcome.Value!.Value.Display(1)}%..{outcome.Upper!.Value.Display(1)}%)");
+            reason = Reason.BoundsStraddle(outcome.Value!.Value, outcome.Upper!.Value);
         }
 
         result = result with
@@ -135,12 +157,15 @@ public static class ComplianceEvaluator
             State = state,
             Value = outcome.Value,
             Upper = outcome.Upper,
+            Detail = outcome.Detail,
             Reason = reason,
             Method = $"{rule.Metric.Id}: {outcome.Method}",
             SamplesUsed = outcome.SamplesUsed,
             SamplesRequired = outcome.SamplesRequired,
-            Inputs = outcome.Inputs,
-            DataQuality = outcome.DataQuality,
+            Inputs = classification is null ? outcome.Inputs : [classification, .. outcome.Inputs],
+            DataQuality = classification is not null && context.Site is { UrbanRuralCode: not null, UrbanRuralCodeYear: null }
+                ? [.. outcome.DataQuality, Phrase.Of("quality.urban_rural_year_missing")]
+                : outcome.DataQuality,
         };
         if (state == ComplianceState.NotApplicable)
         {
@@ -161,6 +186,15 @@ public static class ComplianceEvaluator
         return result;
     }
 
+    /// <summary>The 城乡分类代码 used to place the site (urban or rural threshold), with the year of the code table (§6.3).</summary>
+    private static EvidenceInput Classification(SiteFacts site)
+    {
+        var code = site.UrbanRuralCode;
+        var value = code is null ? Phrase.Of("value.not_recorded") : Phrase.Of("value.urban_rural", code, Phrase.Term("urc", code), Phrase.Term("urban", InventoryVocabulary.IsUrban(code) ? "urban" : "rural"));
+        var source = site.UrbanRuralCodeYear is { } year ? Phrase.Of("source.urban_rural_table", year) : Phrase.Of("source.urban_rural_table_no_year");
+        return new EvidenceInput(Phrase.Of("input.urban_rural_code"), value, source);
+    }
+
     private static ComplianceState Verdict(Comparison compare, ExactRatio lower, ExactRatio? upper)
     {
         var lowPasses = compare.IsSatisfiedBy(lower);
@@ -178,7 +212,7 @@ public static class ComplianceEvaluator
         var spec = rule.Window ?? WindowSpec.Default;
         if (!cache.TryGetValue(spec, out var window))
         {
-            window = calendar.LastSchoolDays(ChinaTime.DateOf(at), spec.SchoolDays) is { } days ? new EvaluationWindow(days, spec.Hours, at) : null;
+            window = calendar.LastSchoolDays(ChinaTime.DateOf(at), spec.SchoolDays, spec.SkipExamDays) is { } days ? new EvaluationWindow(days, spec.Hours, at, spec.SkipExamDays) : null;
             cache[spec] = window;
         }
 

@@ -3,23 +3,45 @@ using ClassroomFleet.Fleet.Compliance.Packs;
 
 namespace ClassroomFleet.Fleet.Compliance.Evaluation;
 
-/// <summary>Decides whether a site is in a rule's scope. A field the registry does not know fails the condition.</summary>
+/// <summary>Whether a site is in a rule's scope: in, out, or undecidable because the registry lacks a field the scope tests.</summary>
+public readonly record struct ScopeDecision(bool InScope, string? MissingField)
+{
+    public static readonly ScopeDecision In = new(true, null);
+
+    public static readonly ScopeDecision Out = new(false, null);
+
+    public bool IsUnknown => MissingField is not null;
+}
+
+/// <summary>
+/// Decides whether a site is in a rule's scope. A condition that fails puts the site out of scope; otherwise a condition
+/// on a field the registry does not know (no 城乡分类代码, no 学段) leaves the decision open, and the result is UNKNOWN,
+/// never a silent NOT_APPLICABLE.
+/// </summary>
 public static class ScopeMatcher
 {
-    public static bool Matches(RuleScope scope, SiteFacts site)
+    public static ScopeDecision Decide(RuleScope scope, SiteFacts site)
     {
+        string? missing = null;
         foreach (var condition in scope.All)
         {
-            if (!Matches(condition, site))
+            switch (Matches(condition, site))
             {
-                return false;
+                case false:
+                    return ScopeDecision.Out;
+                case null:
+                    missing ??= condition.Field;
+                    break;
             }
         }
 
-        return true;
+        return missing is null ? ScopeDecision.In : new ScopeDecision(false, missing);
     }
 
-    private static bool Matches(ScopeCondition condition, SiteFacts site)
+    public static bool Matches(RuleScope scope, SiteFacts site) => Decide(scope, site).InScope;
+
+    /// <returns>The condition's truth, or null when the site has no value for the field.</returns>
+    private static bool? Matches(ScopeCondition condition, SiteFacts site)
     {
         if (condition.Field == "site.tags")
         {
@@ -38,7 +60,7 @@ public static class ScopeMatcher
         };
         if (value is null)
         {
-            return false;
+            return null;
         }
 
         return condition.Op switch

@@ -65,6 +65,11 @@ public sealed class SiteDocument
     public List<DeviceDocument> Devices { get; set; } = [];
 
     public List<ClassDocument> ClassList { get; set; } = [];
+
+    /// <summary>The date the class list (班额, home rooms) was taken from the register.</summary>
+    public string? ClassListAsOf { get; set; }
+
+    public string? ClassListSource { get; set; }
 }
 
 /// <summary>A register count.</summary>

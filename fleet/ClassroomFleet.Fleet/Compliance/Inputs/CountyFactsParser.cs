@@ -58,6 +58,8 @@ public static class CountyFactsParser
             errors.Add($"{where}: id is required");
         }
 
+        CheckVocabulary(s, where, errors);
+
         return new SiteFacts
         {
             Id = s.Id ?? "",
@@ -85,7 +87,54 @@ public static class CountyFactsParser
             Rooms = [.. s.Rooms.SelectMany(r => Expand(r.Count, n => new RoomFacts(Fill(r.Id, n), r.Type ?? "", r.InUse, r.ExclusionReason, r.WiredPorts)))],
             Devices = [.. s.Devices.SelectMany(d => Expand(d.Count, n => new DeviceFacts(Fill(d.Id, n), d.Class ?? "", d.Room is null ? null : Fill(d.Room, n), d.Broken)))],
             ClassList = [.. s.ClassList.SelectMany(c => Expand(c.Count, n => new ClassFacts(Fill(c.Id, n), c.Size, c.HomeRoom is null ? null : Fill(c.HomeRoom, n), [.. c.Labs.Select(l => Fill(l, n))])))],
+            ClassListAsOf = ClassListDate(s, where, errors),
+            ClassListSource = s.ClassListSource,
         };
+    }
+
+    private static DateOnly? ClassListDate(SiteDocument s, string where, List<string> errors)
+    {
+        if (s.ClassListAsOf is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(s.ClassListAsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf) || string.IsNullOrWhiteSpace(s.ClassListSource))
+        {
+            errors.Add($"{where}.class_list_as_of: needs a date (yyyy-MM-dd) and class_list_source");
+            return null;
+        }
+
+        return asOf;
+    }
+
+    /// <summary>Device classes, room types, stages and urban-rural codes must come from the shared vocabulary.</summary>
+    private static void CheckVocabulary(SiteDocument s, string where, List<string> errors)
+    {
+        foreach (var room in s.Rooms.Where(r => r.Type is null || !InventoryVocabulary.RoomTypes.ContainsKey(r.Type)))
+        {
+            errors.Add($"{where}: room {room.Id}: unknown room type '{room.Type}' (known: {string.Join(", ", InventoryVocabulary.RoomTypes.Keys)})");
+        }
+
+        foreach (var device in s.Devices.Where(d => d.Class is null || !InventoryVocabulary.DeviceClasses.ContainsKey(d.Class)))
+        {
+            errors.Add($"{where}: device {device.Id}: unknown device class '{device.Class}' (known: {string.Join(", ", InventoryVocabulary.DeviceClasses.Keys)})");
+        }
+
+        if (s.Stage is { } stage && !InventoryVocabulary.Stages.ContainsKey(stage))
+        {
+            errors.Add($"{where}: unknown stage '{stage}' (known: {string.Join(", ", InventoryVocabulary.Stages.Keys)})");
+        }
+
+        if (s.UrbanRuralCode is { } code && !InventoryVocabulary.UrbanRuralCodes.ContainsKey(code))
+        {
+            errors.Add($"{where}: urban_rural_code '{code}' is not an NBS class code (known: {string.Join(", ", InventoryVocabulary.UrbanRuralCodes.Keys)})");
+        }
+
+        if (s.UrbanRuralCodeYear is < 2000 or > 2100)
+        {
+            errors.Add($"{where}: urban_rural_code_year {s.UrbanRuralCodeYear} is not a year");
+        }
     }
 
     private static RegistryCount? Count(CountDocument? c, string where, List<string> errors)

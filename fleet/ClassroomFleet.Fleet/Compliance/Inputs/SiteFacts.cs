@@ -55,5 +55,10 @@ public sealed record SiteFacts
 
     public IReadOnlyList<ClassFacts> ClassList { get; init; } = [];
 
+    /// <summary>The date the class list (班额, home rooms, labs) was taken from the register, and from which register.</summary>
+    public DateOnly? ClassListAsOf { get; init; }
+
+    public string? ClassListSource { get; init; }
+
     public string TelemetrySchoolOrId => TelemetrySchool.Length > 0 ? TelemetrySchool : Id;
 }

@@ -1,17 +1,18 @@
-using System.Globalization;
 using ClassroomFleet.Fleet.Compliance.Calendar;
 using ClassroomFleet.Fleet.Compliance.Inputs;
 
 namespace ClassroomFleet.Fleet.Compliance.Metrics;
 
 /// <summary>
-/// Uplink capacity of a site (POLICY-TARGETS §3): contracted = sum of the non-standby lines (per direction); measured =
-/// nearest-rank median of successful probes in the window's school hours; verified = min(contracted, measured / tolerance).
-/// Utilisation is never used as capacity.
+/// Uplink capacity of a site (POLICY-TARGETS §3): contracted = sum of the non-standby lines (per direction) whose
+/// contract is dated on or before the audit day; measured = nearest-rank median of successful probes in the window's
+/// school hours; verified = min(contracted, measured / tolerance). Utilisation is never used as capacity.
 /// </summary>
 public static class CapacityCalculator
 {
     private const double ProbeCeilingShare = 0.9;
+
+    private static readonly Phrase ProbeSource = Phrase.Of("source.telemetry_probe");
 
     public static CapacityFinding Compute(MetricContext context, SiteFacts site, ParameterValues p)
     {
@@ -23,28 +24,38 @@ public static class CapacityCalculator
         var method = $"{basis} capacity, {direction}, {p.Choice("measure_at")}"
             + (basis == "contracted" ? "" : FormattableString.Invariant($", median of ≥{minSamples} probes on ≥{minDays} days, tolerance {tolerance}"));
         var inputs = new List<EvidenceInput>();
-        var quality = new List<string>();
+        var quality = new List<Phrase>();
 
         decimal? contracted = null;
         if (basis is "contracted" or "verified")
         {
+            var today = ChinaTime.DateOf(context.At);
             var lines = site.Uplinks.Where(u => u.Role != UplinkRole.Standby && (p.Choice("measure_at") == "access_link" || u.Reach == UplinkReach.Internet)).ToList();
+            var valid = new List<UplinkContract>();
             foreach (var line in lines)
             {
-                inputs.Add(new EvidenceInput($"contract {line.Id}", FormattableString.Invariant($"{line.DownMbps}/{line.UpMbps} Mbit/s ({line.Role.ToString().ToLowerInvariant()})"), line.Source, line.AsOf));
+                var value = line.AsOf > today
+                    ? Phrase.Of("value.contract_future", line.DownMbps, line.UpMbps)
+                    : Phrase.Of("value.contract", line.DownMbps, line.UpMbps, Phrase.Term("role", line.Role.ToString().ToLowerInvariant()));
+                inputs.Add(new EvidenceInput(Phrase.Of("input.contract", line.Id), value, Phrase.Plain(line.Source), line.AsOf));
+                if (line.AsOf <= today)
+                {
+                    valid.Add(line);
+                }
             }
 
-            if (lines.Count == 0)
+            if (valid.Count == 0)
             {
-                return new CapacityFinding(null, Reason.NoContract(), null, minSamples, inputs, quality, method);
+                var reason = lines.Count > 0 ? Reason.ContractFutureDated(lines.Min(l => l.AsOf)) : Reason.NoContract();
+                return new CapacityFinding(null, reason, null, minSamples, inputs, quality, method);
             }
 
-            contracted = lines.Sum(l => Directional(l.DownMbps, l.UpMbps, direction));
+            contracted = valid.Sum(l => Directional(l.DownMbps, l.UpMbps, direction));
         }
 
         if (basis == "contracted")
         {
-            return new CapacityFinding(contracted, null, null, 0, inputs, quality, method);
+            return new CapacityFinding(contracted, null, null, 0, inputs, quality, method, Phrase.Of("detail.contracted", contracted!.Value));
         }
 
         if (context.Window is not { } window)
@@ -84,7 +95,7 @@ public static class CapacityCalculator
             return new CapacityFinding(null, silent ? Reason.AgentOffline() : Reason.NoProbeData(), 0, minSamples, inputs, quality, method);
         }
 
-        inputs.Add(new EvidenceInput("probes", FormattableString.Invariant($"{values.Count} on {days.Count} school days"), "telemetry uplink (iperf3/http)"));
+        inputs.Add(new EvidenceInput(Phrase.Of("input.probes"), Phrase.Of("value.probes", values.Count, days.Count), ProbeSource));
         if (values.Count < minSamples)
         {
             return new CapacityFinding(null, Reason.InsufficientSamples(values.Count, minSamples), values.Count, minSamples, inputs, quality, method);
@@ -97,10 +108,10 @@ public static class CapacityCalculator
 
         var median = NearestRank.Percentile(values.ToArray(), 50);
         var measured = decimal.Round((decimal)median, 3);
-        inputs.Add(new EvidenceInput("measured median", measured.ToString("0.###", CultureInfo.InvariantCulture) + " Mbit/s", "telemetry uplink (iperf3/http)"));
+        inputs.Add(new EvidenceInput(Phrase.Of("input.measured_median"), Phrase.Of("value.mbps", measured), ProbeSource));
         if (basis == "measured")
         {
-            return new CapacityFinding(measured, null, values.Count, minSamples, inputs, quality, method);
+            return new CapacityFinding(measured, null, values.Count, minSamples, inputs, quality, method, Phrase.Of("detail.measured", measured));
         }
 
         var deliveredEquivalent = measured / tolerance;
@@ -111,10 +122,12 @@ public static class CapacityCalculator
 
         if (measured * 2 < contracted)
         {
-            quality.Add(FormattableString.Invariant($"contract says {contracted} Mbit/s but the measured median is {measured} Mbit/s"));
+            quality.Add(Phrase.Of("quality.contract_vs_measured", contracted!.Value, measured));
         }
 
-        return new CapacityFinding(Math.Min(contracted!.Value, deliveredEquivalent), null, values.Count, minSamples, inputs, quality, method);
+        var verified = Math.Min(contracted!.Value, deliveredEquivalent);
+        var detail = Phrase.Of("detail.verified", contracted.Value, measured, tolerance, decimal.Round(deliveredEquivalent, 2), decimal.Round(verified, 2));
+        return new CapacityFinding(verified, null, values.Count, minSamples, inputs, quality, method, detail);
     }
 
     private static decimal Directional(decimal down, decimal up, string direction) => direction switch

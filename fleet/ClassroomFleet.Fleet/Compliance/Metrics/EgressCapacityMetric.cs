@@ -22,12 +22,12 @@ public sealed class EgressCapacityMetric : IMetric
         var site = context.RequiredSite;
         if (site.Kind == SiteKind.TeachingPoint && site.SharedUplink)
         {
-            return MetricOutcome.NotApplicable(new Reason("SHARED_UPLINK", $"SHARED_UPLINK({site.ParentSchool})"), "judged with the parent school's uplink");
+            return MetricOutcome.NotApplicable(Reason.SharedUplink(site.ParentSchool), "judged with the parent school's uplink");
         }
 
         var capacity = CapacityCalculator.Compute(context, site, parameters);
         return capacity.Mbps is { } mbps
-            ? MetricOutcome.Of(ExactRatio.Of(mbps), capacity.Method, capacity.Inputs) with { SamplesUsed = capacity.Samples, SamplesRequired = capacity.SamplesRequired, DataQuality = capacity.DataQuality }
+            ? MetricOutcome.Of(ExactRatio.Of(mbps), capacity.Method, capacity.Inputs, capacity.Detail) with { SamplesUsed = capacity.Samples, SamplesRequired = capacity.SamplesRequired, DataQuality = capacity.DataQuality }
             : MetricOutcome.Unknown(capacity.Unknown!, capacity.Method, capacity.Inputs) with { SamplesUsed = capacity.Samples, SamplesRequired = capacity.SamplesRequired };
     }
 }

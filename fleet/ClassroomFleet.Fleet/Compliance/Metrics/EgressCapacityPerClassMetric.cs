@@ -28,10 +28,10 @@ public sealed class EgressCapacityPerClassMetric : IMetric
         var method = "capacity ÷ classes";
         if (RegistryCheck.Problem(site.Classes, "class", context) is { } problem)
         {
-            return MetricOutcome.Unknown(problem, method, site.Classes is null ? [] : [RegistryCheck.Input("classes", site.Classes)]);
+            return MetricOutcome.Unknown(problem, method, site.Classes is null ? [] : [RegistryCheck.Input("class", site.Classes)]);
         }
 
-        var inputs = new List<EvidenceInput> { RegistryCheck.Input("classes", site.Classes!) };
+        var inputs = new List<EvidenceInput> { RegistryCheck.Input("class", site.Classes!) };
         var classes = site.Classes!.Value;
         if (parameters.Flag("include_shared_teaching_points") && context.SharedTeachingPoints.TryGetValue(site.Id, out var points))
         {
@@ -39,11 +39,11 @@ public sealed class EgressCapacityPerClassMetric : IMetric
             {
                 if (RegistryCheck.Problem(point.Classes, "class", context) is { } pointProblem)
                 {
-                    return MetricOutcome.Unknown(pointProblem with { Text = $"{pointProblem.Text}@{point.Id}" }, method, inputs);
+                    return MetricOutcome.Unknown(pointProblem.At(point.Id), method, inputs);
                 }
 
                 classes += point.Classes!.Value;
-                inputs.Add(RegistryCheck.Input($"classes of teaching point {point.Id} (shared uplink)", point.Classes!));
+                inputs.Add(new EvidenceInput(Phrase.Of("input.shared_point_classes", point.Id, point.Name), Phrase.Plain(point.Classes.Value.ToString(CultureInfo.InvariantCulture)), Phrase.Plain(point.Classes.Source), point.Classes.AsOf));
             }
         }
 
@@ -56,7 +56,7 @@ public sealed class EgressCapacityPerClassMetric : IMetric
         inputs.AddRange(capacity.Inputs);
         method = $"{capacity.Method} ÷ {classes.ToString(CultureInfo.InvariantCulture)} classes";
         return capacity.Mbps is { } mbps
-            ? MetricOutcome.Of(new ExactRatio(mbps, classes), method, inputs) with { SamplesUsed = capacity.Samples, SamplesRequired = capacity.SamplesRequired, DataQuality = capacity.DataQuality }
+            ? MetricOutcome.Of(new ExactRatio(mbps, classes), method, inputs, Phrase.Of("detail.per_class", capacity.Detail!, classes)) with { SamplesUsed = capacity.Samples, SamplesRequired = capacity.SamplesRequired, DataQuality = capacity.DataQuality }
             : MetricOutcome.Unknown(capacity.Unknown!, method, inputs) with { SamplesUsed = capacity.Samples, SamplesRequired = capacity.SamplesRequired };
     }
 }

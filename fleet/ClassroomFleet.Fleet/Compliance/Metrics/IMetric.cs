@@ -22,5 +22,8 @@ public interface IMetric
     /// <summary>Whether the metric reads telemetry in the rule's window for these parameters.</summary>
     bool UsesTelemetry(ParameterValues parameters);
 
+    /// <summary>Rule ids the metric reads the results of (a county share of a site rule); checked when packs are layered.</summary>
+    IEnumerable<string> ReferencedRules(ParameterValues parameters) => [];
+
     MetricOutcome Evaluate(MetricContext context, ParameterValues parameters);
 }

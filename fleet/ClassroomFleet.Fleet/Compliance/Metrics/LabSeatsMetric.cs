@@ -1,18 +1,17 @@
-using System.Globalization;
-
 namespace ClassroomFleet.Fleet.Compliance.Metrics;
 
 /// <summary>
 /// <c>lab_seats_vs_max_class@1</c>: for every computer lab, working seats minus the largest class (班额) taught in it; the
 /// value is the worst lab's margin, so "&gt;= 0 seats" means 一人一机 in every lab. A site with IT courses and no lab
-/// fails; one without IT courses is NOT_APPLICABLE (POLICY-TARGETS §6.5).
+/// fails; one without IT courses is NOT_APPLICABLE (POLICY-TARGETS §6.5). Class sizes are a dated register extract:
+/// undated, stale or future-dated sizes are UNKNOWN, and so is a site whose inventory lists no rooms at all.
 /// </summary>
 public sealed class LabSeatsMetric : IMetric
 {
     private static readonly IReadOnlyList<ParameterSpec> Specs =
     [
-        ParameterSpec.List("lab_room_types", ["computer_lab"]),
-        ParameterSpec.List("seat_device_classes", ["student_pc", "thin_client"]),
+        ParameterSpec.List("lab_room_types", ParameterVocabulary.RoomTypes, ["computer_lab"]),
+        ParameterSpec.List("seat_device_classes", ParameterVocabulary.DeviceClasses, ["student_pc", "thin_client"]),
         DeviceFilter.CountModeSpec,
     ];
 
@@ -49,33 +48,48 @@ public sealed class LabSeatsMetric : IMetric
             return MetricOutcome.Unknown(Reason.Of("NO_CLASS_SIZES"), method, []);
         }
 
+        var largestClass = site.ClassList.Max(c => c.Size!.Value);
+        var sizes = RegistryCheck.ClassListInput(site, Phrase.Of("value.largest_class", site.ClassList.Count, largestClass));
+        if (RegistryCheck.ClassListProblem(site, context) is { } listProblem)
+        {
+            return MetricOutcome.Unknown(listProblem, method, [sizes]);
+        }
+
+        if (site.Rooms.Count == 0)
+        {
+            return MetricOutcome.Unknown(Reason.NoRoomInventory(), method, [sizes]);
+        }
+
         if (DeviceFilter.Create(parameters.List("seat_device_classes"), context, DeviceFilter.IsFunctional(parameters)) is not { } filter)
         {
-            return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, []);
+            return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, [sizes]);
         }
 
         var labTypes = parameters.List("lab_room_types");
         var labs = site.Rooms.Where(r => r.InUse && labTypes.Contains(r.Type)).ToList();
-        var largestClass = site.ClassList.Max(c => c.Size!.Value);
-        var inputs = new List<EvidenceInput>();
+        var inputs = new List<EvidenceInput> { sizes };
         if (labs.Count == 0)
         {
-            inputs.Add(new EvidenceInput("computer labs", "0", "inventory"));
-            inputs.Add(new EvidenceInput("largest class", largestClass.ToString(CultureInfo.InvariantCulture), "register class sizes"));
-            return MetricOutcome.Of(ExactRatio.Of(-largestClass), "no computer lab: " + method, inputs);
+            inputs.Add(new EvidenceInput(Phrase.Of("input.computer_labs"), Phrase.Plain("0"), Phrase.Of("source.inventory")));
+            return MetricOutcome.Of(ExactRatio.Of(-largestClass), "no computer lab: " + method, inputs, Phrase.Of("detail.no_lab", largestClass));
         }
 
-        int? worst = null;
+        (string Lab, int Seats, int Largest)? worst = null;
         foreach (var lab in labs)
         {
             var seats = site.Devices.Count(d => d.Room == lab.Id && filter.Counts(d));
             var users = site.ClassList.Where(c => c.Labs.Contains(lab.Id)).ToList();
             var largest = users.Count > 0 ? users.Max(c => c.Size!.Value) : largestClass;
-            inputs.Add(new EvidenceInput($"lab {lab.Id}", $"{seats} seats / class of {largest}", $"inventory ({filter.Mode}) + register class sizes"));
-            var margin = seats - largest;
-            worst = worst is null ? margin : Math.Min(worst.Value, margin);
+            inputs.Add(new EvidenceInput(Phrase.Of("input.lab", lab.Id), Phrase.Of("value.lab_seats", seats, largest), Phrase.Of("source.lab", filter.ModeSource)));
+            if (worst is null || seats - largest < worst.Value.Seats - worst.Value.Largest)
+            {
+                worst = (lab.Id, seats, largest);
+            }
         }
 
-        return MetricOutcome.Of(ExactRatio.Of(worst!.Value), method, inputs);
+        var (worstLab, worstSeats, worstLargest) = worst!.Value;
+        var margin = worstSeats - worstLargest;
+        var detail = margin < 0 ? Phrase.Of("detail.lab_short", worstLab, worstSeats, worstLargest, -margin) : Phrase.Of("detail.lab_ok", worstLab, worstSeats, worstLargest);
+        return MetricOutcome.Of(ExactRatio.Of(margin), method, inputs, detail);
     }
 }

@@ -15,7 +15,11 @@ public sealed record MetricOutcome
 
     public Reason? Reason { get; init; }
 
+    /// <summary>How the value was computed, in English, for the machine outputs (JSON, InfluxDB-adjacent tools).</summary>
     public required string Method { get; init; }
+
+    /// <summary>The numbers behind the value as an auditor reads them, for example "300 Mbit/s ÷ 30 个班" or "99 台 / 100 人".</summary>
+    public Phrase? Detail { get; init; }
 
     public int? SamplesUsed { get; init; }
 
@@ -24,10 +28,10 @@ public sealed record MetricOutcome
     public IReadOnlyList<EvidenceInput> Inputs { get; init; } = [];
 
     /// <summary>Contradictions worth a separate data-quality item (POLICY-TARGETS §6.8).</summary>
-    public IReadOnlyList<string> DataQuality { get; init; } = [];
+    public IReadOnlyList<Phrase> DataQuality { get; init; } = [];
 
-    public static MetricOutcome Of(ExactRatio value, string method, IReadOnlyList<EvidenceInput> inputs) =>
-        new() { Kind = OutcomeKind.Value, Value = value, Method = method, Inputs = inputs };
+    public static MetricOutcome Of(ExactRatio value, string method, IReadOnlyList<EvidenceInput> inputs, Phrase? detail = null) =>
+        new() { Kind = OutcomeKind.Value, Value = value, Method = method, Inputs = inputs, Detail = detail };
 
     public static MetricOutcome Unknown(Reason reason, string method, IReadOnlyList<EvidenceInput> inputs) =>
         new() { Kind = OutcomeKind.Unknown, Reason = reason, Method = method, Inputs = inputs };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClassroomFleet.Fleet.Compliance.Inputs;
 
 namespace ClassroomFleet.Fleet.Compliance.Metrics;
 
@@ -78,13 +79,59 @@ public static class ParameterBinder
             case ParameterKind.Text when value is string t && t.Length > 0:
                 return t;
             case ParameterKind.TextList when value is List<object> list && list.Count > 0 && list.All(i => i is string { Length: > 0 }):
-                return (IReadOnlyList<string>)[.. list.Cast<string>()];
+                IReadOnlyList<string> entries = [.. list.Cast<string>()];
+                return CheckVocabulary(spec.Vocabulary, entries, where, errors) ? entries : null;
             case ParameterKind.IntegerMap when value is Dictionary<object, object> map:
                 return ConvertMap(spec, map, where, errors);
             default:
                 errors.Add($"{where} has the wrong type: expected {spec.Kind.ToString().ToLowerInvariant()}, got '{Describe(value)}'");
                 return null;
         }
+    }
+
+    /// <summary>Every entry must be a known code; a typo would otherwise count nothing and turn into a silent FAIL.</summary>
+    private static bool CheckVocabulary(ParameterVocabulary vocabulary, IReadOnlyList<string> entries, string where, List<string> errors)
+    {
+        var known = vocabulary switch
+        {
+            ParameterVocabulary.DeviceClasses or ParameterVocabulary.DeviceSets => InventoryVocabulary.DeviceClasses,
+            ParameterVocabulary.RoomTypes => InventoryVocabulary.RoomTypes,
+            _ => null,
+        };
+        if (known is null)
+        {
+            return true;
+        }
+
+        var what = vocabulary == ParameterVocabulary.RoomTypes ? "room type" : "device class";
+        var ok = true;
+        foreach (var entry in entries)
+        {
+            var parts = vocabulary == ParameterVocabulary.DeviceSets ? entry.Split('+') : [entry];
+            if (vocabulary != ParameterVocabulary.DeviceSets && entry.Contains('+', StringComparison.Ordinal))
+            {
+                errors.Add($"{where}: '{entry}' joins classes with '+', which this parameter does not allow (one device class per entry)");
+                ok = false;
+                continue;
+            }
+
+            foreach (var part in parts)
+            {
+                if (!known.ContainsKey(part))
+                {
+                    errors.Add($"{where}: unknown {what} '{part}' (known: {string.Join(", ", known.Keys)})");
+                    ok = false;
+                }
+            }
+
+            if (parts.Distinct(StringComparer.Ordinal).Count() != parts.Length)
+            {
+                errors.Add($"{where}: '{entry}' names a device class twice");
+                ok = false;
+            }
+        }
+
+        return ok;
     }
 
     private static Dictionary<string, int>? ConvertMap(ParameterSpec spec, Dictionary<object, object> map, string where, List<string> errors)

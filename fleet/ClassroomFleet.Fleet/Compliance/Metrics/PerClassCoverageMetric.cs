@@ -3,12 +3,12 @@ using System.Globalization;
 namespace ClassroomFleet.Fleet.Compliance.Metrics;
 
 /// <summary>
-/// <c>per_class_coverage@1</c>: share of classes (班级数 from the register) whose home room has a device of the listed
-/// classes (多媒体到班率). A class without a known home room counts as not covered.
+/// <c>per_class_coverage@1</c>: share of classes (班级数 from the register) whose home room has a device (or device set)
+/// of the listed classes (多媒体到班率). A class without a known home room counts as not covered.
 /// </summary>
 public sealed class PerClassCoverageMetric : IMetric
 {
-    private static readonly IReadOnlyList<ParameterSpec> Specs = [ParameterSpec.List("device_classes"), DeviceFilter.CountModeSpec];
+    private static readonly IReadOnlyList<ParameterSpec> Specs = [ParameterSpec.List("device_classes", ParameterVocabulary.DeviceSets), DeviceFilter.CountModeSpec];
 
     public string Name => "per_class_coverage";
 
@@ -33,12 +33,17 @@ public sealed class PerClassCoverageMetric : IMetric
 
         if (site.Classes!.Value == 0)
         {
-            return MetricOutcome.NotApplicable(Reason.Of("NO_CLASSES"), method, [RegistryCheck.Input("classes", site.Classes)]);
+            return MetricOutcome.NotApplicable(Reason.Of("NO_CLASSES"), method, [RegistryCheck.Input("class", site.Classes)]);
         }
 
         if (site.ClassList.Count == 0)
         {
-            return MetricOutcome.Unknown(Reason.Of("NO_CLASS_ROOM_MAP"), method, [RegistryCheck.Input("classes", site.Classes)]);
+            return MetricOutcome.Unknown(Reason.Of("NO_CLASS_ROOM_MAP"), method, [RegistryCheck.Input("class", site.Classes)]);
+        }
+
+        if (RegistryCheck.ClassListProblem(site, context) is { } listProblem)
+        {
+            return MetricOutcome.Unknown(listProblem, method, [RegistryCheck.Input("class", site.Classes)]);
         }
 
         if (DeviceFilter.Create(parameters.List("device_classes"), context, DeviceFilter.IsFunctional(parameters)) is not { } filter)
@@ -46,16 +51,21 @@ public sealed class PerClassCoverageMetric : IMetric
             return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, []);
         }
 
-        var equippedRooms = site.Devices.Where(filter.Counts).Select(d => d.Room).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var covered = site.ClassList.Count(c => c.HomeRoom is { } room && equippedRooms.Contains(room));
+        var equippedRooms = filter.SetsPerRoom(site.Devices);
+        var covered = site.ClassList.Count(c => c.HomeRoom is { } room && equippedRooms.ContainsKey(room));
         var inputs = new List<EvidenceInput>
         {
-            RegistryCheck.Input("classes", site.Classes),
-            new("classes with equipped home room", covered.ToString(CultureInfo.InvariantCulture), $"inventory class→room map, {filter.Mode}"),
+            RegistryCheck.Input("class", site.Classes),
+            RegistryCheck.ClassListInput(site, Phrase.Of("value.class_list", site.ClassList.Count)),
+            new(Phrase.Of("input.classes_equipped"), Phrase.Plain(covered.ToString(CultureInfo.InvariantCulture)), filter.ModeSource),
         };
+        if (site.ClassList.Count(c => c.HomeRoom is null) is > 0 and var homeless)
+        {
+            inputs.Add(new EvidenceInput(Phrase.Of("input.classes_without_room"), Phrase.Plain(homeless.ToString(CultureInfo.InvariantCulture)), Phrase.Of("source.class_list")));
+        }
         var quality = site.ClassList.Count != site.Classes.Value
-            ? [$"register lists {site.Classes.Value} classes, the class→room map {site.ClassList.Count}"]
-            : Array.Empty<string>();
-        return MetricOutcome.Of(new ExactRatio(covered * 100m, site.Classes.Value), method, inputs) with { DataQuality = quality };
+            ? [Phrase.Of("quality.class_list_mismatch", site.Classes.Value, site.ClassList.Count)]
+            : Array.Empty<Phrase>();
+        return MetricOutcome.Of(new ExactRatio(covered * 100m, site.Classes.Value), method, inputs, Phrase.Of("detail.classes_covered", covered, site.Classes.Value)) with { DataQuality = quality };
     }
 }

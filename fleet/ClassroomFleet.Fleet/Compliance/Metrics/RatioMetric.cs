@@ -11,7 +11,7 @@ public sealed class RatioMetric : IMetric
 {
     private static readonly IReadOnlyList<ParameterSpec> Specs =
     [
-        ParameterSpec.List("device_classes"),
+        ParameterSpec.List("device_classes", ParameterVocabulary.DeviceClasses),
         ParameterSpec.Choice("denominator", null, "teachers", "students"),
         ParameterSpec.Choice("orientation", null, "per_person", "persons_per_device"),
         DeviceFilter.CountModeSpec,
@@ -33,29 +33,31 @@ public sealed class RatioMetric : IMetric
     {
         var site = context.RequiredSite;
         var who = parameters.Choice("denominator");
+        var what = who.TrimEnd('s');
         var count = who == "teachers" ? site.Teachers : site.Students;
         var perPerson = parameters.Choice("orientation") == "per_person";
         var method = perPerson ? $"devices ÷ {who}" : $"{who} ÷ devices";
-        if (RegistryCheck.Problem(count, who.TrimEnd('s'), context) is { } problem)
+        if (RegistryCheck.Problem(count, what, context) is { } problem)
         {
-            return MetricOutcome.Unknown(problem, method, count is null ? [] : [RegistryCheck.Input(who, count)]);
+            return MetricOutcome.Unknown(problem, method, count is null ? [] : [RegistryCheck.Input(what, count)]);
         }
 
-        if (DeviceFilter.Create(parameters.List("device_classes"), context, DeviceFilter.IsFunctional(parameters)) is not { } filter)
+        var classes = parameters.List("device_classes");
+        if (DeviceFilter.Create(classes, context, DeviceFilter.IsFunctional(parameters)) is not { } filter)
         {
             return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, []);
         }
 
         if (DeviceFilter.IsFunctional(parameters) && context.Measurements.IsSilent)
         {
-            return MetricOutcome.Unknown(Reason.AgentOffline(), method, [RegistryCheck.Input(who, count!)]);
+            return MetricOutcome.Unknown(Reason.AgentOffline(), method, [RegistryCheck.Input(what, count!)]);
         }
 
         var devices = site.Devices.Count(filter.Counts);
         var inputs = new List<EvidenceInput>
         {
-            RegistryCheck.Input(who, count!),
-            new($"devices [{string.Join(",", parameters.List("device_classes"))}]", devices.ToString(CultureInfo.InvariantCulture), $"inventory, {filter.Mode}"),
+            RegistryCheck.Input(what, count!),
+            new(Phrase.Of("input.devices", classes.Select(c => (object)Phrase.Term("device", c)).ToList()), Phrase.Plain(devices.ToString(CultureInfo.InvariantCulture)), filter.ModeSource),
         };
         if (count!.Value == 0)
         {
@@ -63,6 +65,7 @@ public sealed class RatioMetric : IMetric
         }
 
         var value = perPerson ? new ExactRatio(devices, count.Value) : new ExactRatio(count.Value, devices);
-        return MetricOutcome.Of(value, $"{method} ({filter.Mode})", inputs);
+        var detail = Phrase.Of(perPerson ? "detail.devices_per_person" : "detail.persons_per_device", devices, count.Value, Phrase.Term("persons", who));
+        return MetricOutcome.Of(value, $"{method} ({(filter.IsFunctionalMode ? "functional" : "installed")})", inputs, detail);
     }
 }

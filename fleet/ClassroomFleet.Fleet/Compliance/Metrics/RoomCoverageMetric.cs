@@ -1,17 +1,20 @@
 using System.Globalization;
+using ClassroomFleet.Fleet.Compliance.Inputs;
 
 namespace ClassroomFleet.Fleet.Compliance.Metrics;
 
 /// <summary>
-/// <c>room_coverage@1</c>: share of in-use rooms of the listed types with at least <c>min_devices</c> devices of the listed
-/// classes. Rooms not in use are excluded with their reason; no room in scope is NOT_APPLICABLE.
+/// <c>room_coverage@1</c>: share of in-use rooms of the listed types with at least <c>min_devices</c> devices (or device
+/// sets) of the listed classes. Rooms not in use are excluded with their reason. A site whose inventory lists no rooms,
+/// or none of the listed types, is UNKNOWN (the inventory is missing, not the rooms); one whose rooms of these types are
+/// all out of use is NOT_APPLICABLE.
 /// </summary>
 public sealed class RoomCoverageMetric : IMetric
 {
     private static readonly IReadOnlyList<ParameterSpec> Specs =
     [
-        ParameterSpec.List("room_types"),
-        ParameterSpec.List("device_classes"),
+        ParameterSpec.List("room_types", ParameterVocabulary.RoomTypes),
+        ParameterSpec.List("device_classes", ParameterVocabulary.DeviceSets),
         new("min_devices", ParameterKind.WholeNumber, 1, null, 1, 100),
         DeviceFilter.CountModeSpec,
     ];
@@ -32,49 +35,52 @@ public sealed class RoomCoverageMetric : IMetric
     {
         var site = context.RequiredSite;
         const string method = "rooms with the device ÷ rooms in scope";
-        var types = parameters.List("room_types");
-        var rooms = site.Rooms.Where(r => types.Contains(r.Type)).ToList();
-        var inUse = rooms.Where(r => r.InUse).ToList();
-        var inputs = new List<EvidenceInput>();
-        foreach (var excluded in rooms.Where(r => !r.InUse))
+        var selection = RoomSelection.Of(site, parameters.List("room_types"));
+        if (selection.Problem is { } problem)
         {
-            inputs.Add(new EvidenceInput($"room {excluded.Id} excluded", excluded.ExclusionReason ?? "not in use", "inventory"));
-        }
-
-        if (inUse.Count == 0)
-        {
-            return MetricOutcome.NotApplicable(Reason.Of("NO_ROOMS_IN_SCOPE"), method, inputs);
+            return problem.Code == "ALL_ROOMS_EXCLUDED"
+                ? MetricOutcome.NotApplicable(problem, method, selection.Inputs)
+                : MetricOutcome.Unknown(problem, method, selection.Inputs);
         }
 
         if (DeviceFilter.Create(parameters.List("device_classes"), context, DeviceFilter.IsFunctional(parameters)) is not { } filter)
         {
-            return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, inputs);
+            return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, selection.Inputs);
         }
 
         if (DeviceFilter.IsFunctional(parameters) && context.Measurements.IsSilent)
         {
-            return MetricOutcome.Unknown(Reason.AgentOffline(), method, inputs);
+            return MetricOutcome.Unknown(Reason.AgentOffline(), method, selection.Inputs);
         }
 
-        var perRoom = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var device in site.Devices)
-        {
-            if (device.Room is { } room && filter.Counts(device))
-            {
-                perRoom[room] = perRoom.GetValueOrDefault(room) + 1;
-            }
-        }
-
+        var perRoom = filter.SetsPerRoom(site.Devices);
         var need = (int)parameters.All["min_devices"];
+        var inUse = selection.InUse;
         var covered = inUse.Where(r => perRoom.GetValueOrDefault(r.Id) >= need).ToList();
-        inputs.Add(new EvidenceInput("rooms in scope", inUse.Count.ToString(CultureInfo.InvariantCulture), "inventory"));
-        inputs.Add(new EvidenceInput("rooms covered", covered.Count.ToString(CultureInfo.InvariantCulture), $"inventory, {filter.Mode}"));
+        var inputs = new List<EvidenceInput>(selection.Inputs)
+        {
+            new(Phrase.Of("input.rooms_in_scope"), Phrase.Plain(inUse.Count.ToString(CultureInfo.InvariantCulture)), Phrase.Of("source.inventory")),
+            new(Phrase.Of("input.rooms_covered"), Phrase.Plain(covered.Count.ToString(CultureInfo.InvariantCulture)), filter.ModeSource),
+        };
         var missing = inUse.Except(covered).Select(r => r.Id).ToList();
         if (missing.Count > 0)
         {
-            inputs.Add(new EvidenceInput("rooms without", string.Join(" ", missing.Take(20)) + (missing.Count > 20 ? " …" : ""), "inventory"));
+            inputs.Add(new EvidenceInput(Phrase.Of("input.rooms_without"), Phrase.Plain(string.Join(" ", missing.Take(20)) + (missing.Count > 20 ? " …" : "")), Phrase.Of("source.inventory")));
+            var incomplete = new List<object>();
+            foreach (var room in missing.Take(20))
+            {
+                if (filter.MissingFromPartialSets(site.Devices.Where(d => d.Room == room)) is { Count: > 0 } lacking)
+                {
+                    incomplete.Add(Phrase.Of("value.room_missing", room, lacking.Select(c => (object)Phrase.Term("device", c)).ToList()));
+                }
+            }
+
+            if (incomplete.Count > 0)
+            {
+                inputs.Add(new EvidenceInput(Phrase.Of("input.rooms_incomplete"), Phrase.Of("value.list", incomplete), filter.ModeSource));
+            }
         }
 
-        return MetricOutcome.Of(new ExactRatio(covered.Count * 100m, inUse.Count), $"{method} ({filter.Mode})", inputs);
+        return MetricOutcome.Of(new ExactRatio(covered.Count * 100m, inUse.Count), $"{method} ({(filter.IsFunctionalMode ? "functional" : "installed")})", inputs, Phrase.Of("detail.rooms_covered", covered.Count, inUse.Count));
     }
 }

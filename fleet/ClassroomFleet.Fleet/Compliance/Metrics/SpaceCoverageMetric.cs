@@ -5,14 +5,15 @@ namespace ClassroomFleet.Fleet.Compliance.Metrics;
 /// <summary>
 /// <c>space_coverage@1</c>: share of in-use spaces of the listed types with wired coverage (≥1 access port mapped to the
 /// room), wireless coverage (an access point mapped to the room; in functional mode also seen up), or both (双网覆盖).
+/// No room inventory is UNKNOWN, as for <see cref="RoomCoverageMetric"/>.
 /// </summary>
 public sealed class SpaceCoverageMetric : IMetric
 {
     private static readonly IReadOnlyList<ParameterSpec> Specs =
     [
-        ParameterSpec.List("room_types"),
+        ParameterSpec.List("room_types", ParameterVocabulary.RoomTypes),
         ParameterSpec.Choice("mode", null, "wired", "wireless", "both"),
-        ParameterSpec.List("ap_device_classes", ["access_point"]),
+        ParameterSpec.List("ap_device_classes", ParameterVocabulary.DeviceClasses, ["access_point"]),
         DeviceFilter.CountModeSpec,
     ];
 
@@ -33,38 +34,46 @@ public sealed class SpaceCoverageMetric : IMetric
         var site = context.RequiredSite;
         var mode = parameters.Choice("mode");
         var method = $"spaces with {mode} coverage ÷ spaces in scope";
-        var types = parameters.List("room_types");
-        var spaces = site.Rooms.Where(r => r.InUse && types.Contains(r.Type)).ToList();
-        if (spaces.Count == 0)
+        var selection = RoomSelection.Of(site, parameters.List("room_types"));
+        if (selection.Problem is { } problem)
         {
-            return MetricOutcome.NotApplicable(Reason.Of("NO_ROOMS_IN_SCOPE"), method);
+            return problem.Code == "ALL_ROOMS_EXCLUDED"
+                ? MetricOutcome.NotApplicable(problem, method, selection.Inputs)
+                : MetricOutcome.Unknown(problem, method, selection.Inputs);
         }
 
         if (DeviceFilter.Create(parameters.List("ap_device_classes"), context, DeviceFilter.IsFunctional(parameters)) is not { } filter)
         {
-            return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, []);
+            return MetricOutcome.Unknown(Reason.CalendarNotCovered(), method, selection.Inputs);
         }
 
         if (DeviceFilter.IsFunctional(parameters) && mode != "wired" && context.Measurements.IsSilent)
         {
-            return MetricOutcome.Unknown(Reason.AgentOffline(), method, []);
+            return MetricOutcome.Unknown(Reason.AgentOffline(), method, selection.Inputs);
         }
 
+        var spaces = selection.InUse;
         var withAp = site.Devices.Where(filter.Counts).Select(d => d.Room).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var wired = spaces.Count(s => s.WiredPorts > 0);
         var wireless = spaces.Count(s => withAp.Contains(s.Id));
-        var covered = spaces.Count(s => mode switch
+        var covered = spaces.Where(s => mode switch
         {
             "wired" => s.WiredPorts > 0,
             "wireless" => withAp.Contains(s.Id),
             _ => s.WiredPorts > 0 && withAp.Contains(s.Id),
-        });
-        var inputs = new List<EvidenceInput>
+        }).ToList();
+        var inputs = new List<EvidenceInput>(selection.Inputs)
         {
-            new("spaces in scope", spaces.Count.ToString(CultureInfo.InvariantCulture), "inventory"),
-            new("wired", wired.ToString(CultureInfo.InvariantCulture), "inventory port→room map"),
-            new("wireless", wireless.ToString(CultureInfo.InvariantCulture), $"inventory AP→room map, {filter.Mode}"),
+            new(Phrase.Of("input.spaces_in_scope"), Phrase.Plain(spaces.Count.ToString(CultureInfo.InvariantCulture)), Phrase.Of("source.inventory")),
+            new(Phrase.Of("input.spaces_wired"), Phrase.Plain(wired.ToString(CultureInfo.InvariantCulture)), Phrase.Of("source.port_map")),
+            new(Phrase.Of("input.spaces_wireless"), Phrase.Plain(wireless.ToString(CultureInfo.InvariantCulture)), filter.IsFunctionalMode ? Phrase.Of("source.ap_map_functional") : Phrase.Of("source.ap_map")),
         };
-        return MetricOutcome.Of(new ExactRatio(covered * 100m, spaces.Count), $"{method} ({filter.Mode})", inputs);
+        var missing = spaces.Except(covered).Select(r => r.Id).ToList();
+        if (missing.Count > 0)
+        {
+            inputs.Add(new EvidenceInput(Phrase.Of("input.spaces_without"), Phrase.Plain(string.Join(" ", missing.Take(20)) + (missing.Count > 20 ? " …" : "")), Phrase.Of("source.inventory")));
+        }
+
+        return MetricOutcome.Of(new ExactRatio(covered.Count * 100m, spaces.Count), $"{method} ({(filter.IsFunctionalMode ? "functional" : "installed")})", inputs, Phrase.Of("detail.spaces_covered", covered.Count, spaces.Count));
     }
 }

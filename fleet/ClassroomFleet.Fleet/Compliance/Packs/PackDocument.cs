@@ -111,8 +111,8 @@ public sealed class RuleDocument
 
     public string? EffectiveFrom { get; set; }
 
-    /// <summary>How the wording was read, for example 「到2017年年底」 = 2017-12-31.</summary>
-    public string? Reading { get; set; }
+    /// <summary>How the wording was read, for example 「到2017年年底」 = 2017-12-31, in Chinese with an English rendering.</summary>
+    public LocalizedTextDocument? Reading { get; set; }
 
     public string? Severity { get; set; }
 
@@ -184,6 +184,9 @@ public sealed class WindowDocument
     public string? Last { get; set; }
 
     public List<string> Hours { get; set; } = [];
+
+    /// <summary><c>include</c> (default) or <c>exclude</c>: whether the calendar's exam days count as window days.</summary>
+    public string? ExamDays { get; set; }
 }
 
 /// <summary>A county's change to an inherited rule, with its reason and its own source.</summary>

@@ -25,7 +25,7 @@ public sealed record Rule
 
     public required DateOnly EffectiveFrom { get; init; }
 
-    public string? Reading { get; init; }
+    public LocalizedText? Reading { get; init; }
 
     public required Severity Severity { get; init; }
 

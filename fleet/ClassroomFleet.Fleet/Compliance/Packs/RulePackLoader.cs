@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ClassroomFleet.Fleet.Compliance.Calendar;
+using ClassroomFleet.Fleet.Compliance.Inputs;
 using ClassroomFleet.Fleet.Compliance.Metrics;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -189,6 +190,8 @@ public sealed class RulePackLoader
             _ => Invalid(Severity.Info, $"{where}: severity must be critical, major, minor or info", errors),
         };
         var title = Text(r.Title, $"{where}: title", errors);
+        var reading = r.Reading is null ? null : Text(r.Reading, $"{where}: reading", errors);
+        var remediation = r.Remediation is null ? null : Text(r.Remediation, $"{where}: remediation", errors);
         if (errors.Count > before)
         {
             return null;
@@ -206,9 +209,9 @@ public sealed class RulePackLoader
             Compare = compare!,
             Window = window ?? (metric!.UsesTelemetry(parameters!) ? WindowSpec.Default : null),
             EffectiveFrom = effective!.Value,
-            Reading = r.Reading,
+            Reading = reading,
             Severity = severity,
-            Remediation = r.Remediation is null ? null : Text(r.Remediation, $"{where}: remediation", errors),
+            Remediation = remediation,
             Evidence = r.Evidence,
         };
     }
@@ -337,7 +340,20 @@ public sealed class RulePackLoader
                 continue;
             }
 
-            conditions.Add(new ScopeCondition(c.Field, ops[0].Op, ops[0].Values!));
+            var (op, values) = (ops[0].Op, ops[0].Values!);
+            if (InventoryVocabulary.ScopeValues(c.Field) is { } known)
+            {
+                var unknown = op == ScopeOperator.Prefix
+                    ? values.Where(v => !known.Any(k => k.StartsWith(v, StringComparison.Ordinal))).ToList()
+                    : values.Where(v => !known.Contains(v)).ToList();
+                if (unknown.Count > 0)
+                {
+                    errors.Add($"{at}: {string.Join(", ", unknown.Select(v => $"'{v}'"))} {(op == ScopeOperator.Prefix ? "is not the start of any" : "is not a")} value of {c.Field} (known: {string.Join(", ", known)})");
+                    continue;
+                }
+            }
+
+            conditions.Add(new ScopeCondition(c.Field, op, values));
         }
 
         return new RuleScope(entity, conditions);
@@ -370,7 +386,13 @@ public sealed class RulePackLoader
             }
         }
 
-        return new WindowSpec(days, hours);
+        var skipExams = w.ExamDays switch
+        {
+            null or "include" => false,
+            "exclude" => true,
+            _ => Invalid(false, $"{where}.exam_days must be include or exclude, not '{w.ExamDays}'", errors),
+        };
+        return new WindowSpec(days, hours, skipExams);
     }
 
     private static LocalizedText Text(LocalizedTextDocument? t, string where, List<string> errors)

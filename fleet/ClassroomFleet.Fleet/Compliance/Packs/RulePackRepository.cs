@@ -38,26 +38,31 @@ public sealed class RulePackRepository
         lock (_lock)
         {
             var results = Directory.EnumerateFiles(_directory, "*.yaml").Order(StringComparer.Ordinal).Select(_loader.LoadFile).ToList();
-            var first = RulePackSet.Build(results);
-            var rejectedNames = first.Rejected.Select(r => r.FileName).ToHashSet(StringComparer.Ordinal);
-            foreach (var rejection in first.Rejected)
-            {
-                Interlocked.Increment(ref _rejections);
-                _logger.PackRejected(rejection.FileName, rejection.Errors.Count, string.Join(" | ", rejection.Errors));
-            }
+            var incumbents = _lastGood.Values.Where(r => r.Pack is not null).ToDictionary(r => r.Pack!.Id, r => r.FileName, StringComparer.Ordinal);
 
-            var merged = results.Where(r => !rejectedNames.Contains(r.FileName)).ToList();
-            foreach (var name in rejectedNames.Where(_lastGood.ContainsKey))
+            // First pass: which files fail (on their own or against the others)? Those fall back to their last good version.
+            var first = RulePackSet.Build(results, incumbents);
+            var failed = first.Rejected.Select(r => r.FileName).ToHashSet(StringComparer.Ordinal);
+            var merged = results.Where(r => !failed.Contains(r.FileName)).ToList();
+            foreach (var name in failed.Where(_lastGood.ContainsKey))
             {
                 _logger.PackKeptPrevious(name);
                 merged.Add(_lastGood[name]);
             }
 
-            var set = RulePackSet.Build(merged);
-            _lastGood = set.Packs.ToDictionary(p => p.FileName, p => merged.First(r => r.FileName == p.FileName), StringComparer.Ordinal);
-            LastRejected = first.Rejected;
+            // Second pass: a newcomer that only passed because the file it clashes with failed is rejected now.
+            var set = RulePackSet.Build(merged, incumbents);
+            var rejected = first.Rejected.Concat(set.Rejected.Where(r => !failed.Contains(r.FileName))).ToList();
+            foreach (var rejection in rejected)
+            {
+                Interlocked.Increment(ref _rejections);
+                _logger.PackRejected(rejection.FileName, rejection.Errors.Count, string.Join(" | ", rejection.Errors));
+            }
+
+            _lastGood = set.Packs.ToDictionary(p => p.FileName, p => merged.First(r => r.FileName == p.FileName && r.Pack?.Hash == p.Hash), StringComparer.Ordinal);
+            LastRejected = rejected;
             Current = set;
-            _logger.PacksLoaded(set.Packs.Count, first.Rejected.Count, _directory);
+            _logger.PacksLoaded(set.Packs.Count, rejected.Count, _directory);
             return set;
         }
     }

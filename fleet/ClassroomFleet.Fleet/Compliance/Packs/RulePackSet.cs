@@ -26,12 +26,19 @@ public sealed class RulePackSet
 
     public RulePack? Find(string id) => _packs.GetValueOrDefault(id);
 
-    public static RulePackSet Build(IEnumerable<PackLoadResult> results)
+    /// <summary>
+    /// Checks the packs together. When two files declare the same pack id (or a rule id already defined), the pack already
+    /// in force wins: the file named in <paramref name="incumbents"/> for that id, else the file named after the id
+    /// (<c>ly15-265.yaml</c>), else the first file by name; the other file is rejected with an error naming both.
+    /// </summary>
+    /// <param name="results">Every pack file as read.</param>
+    /// <param name="incumbents">Pack id → file name of the packs in force before this load (empty at first load).</param>
+    public static RulePackSet Build(IEnumerable<PackLoadResult> results, IReadOnlyDictionary<string, string>? incumbents = null)
     {
         var rejected = new List<PackLoadResult>();
         var candidates = new Dictionary<string, RulePack>(StringComparer.Ordinal);
         var ruleOwners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var result in results.OrderBy(r => r.FileName, StringComparer.Ordinal))
+        foreach (var result in results.OrderBy(r => Precedence(r, incumbents)).ThenBy(r => r.FileName, StringComparer.Ordinal))
         {
             if (!result.Accepted)
             {
@@ -43,7 +50,7 @@ public sealed class RulePackSet
             var errors = new List<string>();
             if (candidates.TryGetValue(pack.Id, out var existing))
             {
-                errors.Add($"{pack.FileName}: duplicate pack id '{pack.Id}' (already loaded from {existing.FileName})");
+                errors.Add($"{pack.FileName}: duplicate pack id '{pack.Id}' (already loaded from {existing.FileName}); the pack in force is kept, give this file its own pack id or remove it");
             }
 
             foreach (var rule in pack.Rules)
@@ -95,6 +102,22 @@ public sealed class RulePackSet
         }
 
         return set;
+    }
+
+    /// <summary>0 for the file in force for its pack id, 1 for a file named after its id, 2 for any other.</summary>
+    private static int Precedence(PackLoadResult result, IReadOnlyDictionary<string, string>? incumbents)
+    {
+        if (result.Pack is not { } pack)
+        {
+            return 2;
+        }
+
+        if (incumbents is not null && incumbents.TryGetValue(pack.Id, out var file) && file == result.FileName)
+        {
+            return 0;
+        }
+
+        return result.FileName == pack.Id + ".yaml" ? 1 : 2;
     }
 
     /// <summary>The pack with its chain layered in, or null when it is not loaded.</summary>
@@ -185,6 +208,22 @@ public sealed class RulePackSet
         }
 
         exemptions.AddRange(pack.Exemptions);
+        foreach (var rule in all)
+        {
+            foreach (var child in rule.Metric.ReferencedRules(rule.Parameters))
+            {
+                var target = all.FirstOrDefault(r => r.Id == child);
+                if (target is null)
+                {
+                    errors.Add($"{where} rule {rule.Id}: {rule.Metric.Id} reads rule '{child}', which this pack and the packs it extends do not hold (or disable)");
+                }
+                else if (target.Scope.Entity != ScopeEntity.Site)
+                {
+                    errors.Add($"{where} rule {rule.Id}: {rule.Metric.Id} reads rule '{child}', which is not a site rule");
+                }
+            }
+        }
+
         if (errors.Count > 0)
         {
             return null;
@@ -237,7 +276,12 @@ public sealed class RulePackSet
             Parameters = parameters,
             Compare = compare,
             EffectiveFrom = change.EffectiveFrom ?? rule.EffectiveFrom,
-            Override = new OverrideNote(packId, change.Reason, change.Source, looser, string.Join("; ", what)),
+            Override = new OverrideNote(packId, change.Reason, change.Source, looser, string.Join("; ", what))
+            {
+                OriginalCompare = change.Compare is null ? null : rule.Compare,
+                OriginalEffectiveFrom = change.EffectiveFrom is null ? null : rule.EffectiveFrom,
+                ChangedParameters = change.Params is null ? [] : [.. change.Params.Keys],
+            },
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ClassroomFleet.Fleet.Compliance.Evaluation;
 
@@ -12,18 +11,25 @@ public static class LedgerCsvWriter
 {
     public static string Write(CountyEvaluation evaluation, ReportText text, bool includeUnknown = false)
     {
+        var f = new ResultFormatter(text, evaluation.Packs.SelectMany(p => p.Rules));
         var sb = new StringBuilder();
         sb.Append('\uFEFF');
-        Row(sb, [text["County"], text["Site"], text["School"], text["Rule"], text["Document"], text["Clause"], text["Quote"], text["State"], text["Value"], text["Threshold"], text["Unit"], text["Method"], text["Window"], text["Samples"], text["Inputs"], text["Reason"], text["Severity"], "pack", text["Pack hash"]]);
+        Row(sb,
+        [
+            text["County"], text["Site"], text["School"], text["Rule"], text["Document"], text["Clause"], text["Quote"], text["State"], text["Value"], text["Threshold"],
+            text["Method"], text["Window"], text["Samples"], text["Inputs"], text["Reason"], text["Severity"], text["Remediation"], text["Pack"], text["Pack version"], text["Pack hash"],
+        ]);
         foreach (var r in evaluation.Results.Where(r => r.State == ComplianceState.Fail || (includeUnknown && r.State == ComplianceState.Unknown))
                      .OrderBy(r => r.Site, StringComparer.Ordinal).ThenBy(r => r.Rule.Id, StringComparer.Ordinal))
         {
+            var value = f.Value(r);
+            var detail = f.Detail(r);
             Row(sb,
             [
                 r.County, r.Site, r.SiteName, r.Rule.Id, r.Rule.Source.DocumentNumber, r.Rule.Source.Clause ?? "", r.Rule.Source.Quote,
-                text.State(r.State), r.ValueText, $"{r.Rule.Compare.Symbol} {r.Rule.Compare.Threshold.ToString(CultureInfo.InvariantCulture)}",
-                r.Rule.Compare.Unit, r.Method, r.Window ?? "", r.SamplesUsed is { } n ? $"{n}/{r.SamplesRequired}" : "",
-                string.Join("; ", r.Inputs.Select(i => i.ToString())), r.Reason?.Text ?? "", r.Rule.Severity.ToString().ToLowerInvariant(), $"{r.Pack.Id}@{r.Pack.Version}", r.Pack.Hash,
+                text.State(r.State), detail.Length > 0 ? $"{value} ({detail})" : value, f.Threshold(r.Rule),
+                f.Method(r.Rule), f.Window(r), f.Samples(r), string.Join("; ", r.Inputs.Select(text.Input)), f.Reason(r),
+                text.Severity(r.Rule.Severity), r.Rule.Remediation is { } fix ? text.Text(fix) : "", r.Pack.Id, r.Pack.Version, r.Pack.Hash,
             ]);
         }
 
