@@ -21,6 +21,7 @@ public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
     private readonly MqttServer _server;
     private readonly CancellationTokenSource _stopping = new();
     private Task _reloading = Task.CompletedTask;
+    private int _disposed;
 
     public EmbeddedBroker(IOptions<EmbeddedBrokerOptions> options, ILogger<EmbeddedBroker> logger)
     {
@@ -68,6 +69,11 @@ public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return; // the host stops it, then disposes it; DisposeAsync stops it too
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _reloading.ConfigureAwait(false);
         if (_server.IsStarted)
@@ -80,6 +86,11 @@ public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _server.Dispose();
         _stopping.Dispose();
     }
