@@ -2,6 +2,8 @@ using ClassroomFleet.Messaging.Authorization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace ClassroomFleet.Messaging.Broker;
@@ -9,7 +11,8 @@ namespace ClassroomFleet.Messaging.Broker;
 /// <summary>
 /// MQTTnet.Server hosted in the fleet process, enforcing the same rules as the production mosquitto
 /// (provisioning/mosquitto): users from a mosquitto password file (reread when it changes), <see cref="SchoolTopicAuthorizer"/>
-/// on every PUBLISH and every delivery, a payload size limit, and sessions bound to the user that created them.
+/// on every PUBLISH and every delivery, a payload size limit, and sessions bound to the user that created them; after a
+/// reload, clients whose user was removed or changed are disconnected, as mosquitto does.
 /// One difference on purpose: the sender's user name is added to each message as the user property <c>cf-sender</c>.
 /// </summary>
 public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
@@ -104,10 +107,11 @@ public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
             {
                 try
                 {
-                    if (passwords.ReloadIfChanged())
+                    if (passwords.ReloadIfChanged() is { } previous)
                     {
                         Counters.PasswordFileReloaded();
                         _logger.PasswordFileReloaded(_options.PasswordFile!, passwords.Current.Users.Count);
+                        await DisconnectRevokedAsync(previous, passwords.Current).ConfigureAwait(false);
                     }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
@@ -119,6 +123,34 @@ public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>
+    /// As mosquitto 2.0 does on a reload: a connected client whose user was removed or given another password is
+    /// disconnected (its reconnect is then refused). Without the client's password at hand, any change of the user's
+    /// entry counts, so re-hashing an unchanged password also makes that client reconnect once.
+    /// </summary>
+    private async Task DisconnectRevokedAsync(MosquittoPasswordFile previous, MosquittoPasswordFile current)
+    {
+        foreach (var client in await _server.GetClientsAsync().ConfigureAwait(false))
+        {
+            if (_owners.OwnerOf(client.Id) is not { UserName.Length: > 0 } principal || current.HasSameEntry(principal.UserName, previous))
+            {
+                continue;
+            }
+
+            Counters.ConnectionRevoked();
+            _logger.ConnectionRevoked(client.Id, principal.UserName);
+            try
+            {
+                await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized })
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or ObjectDisposedException or InvalidOperationException)
+            {
+                // It went away by itself meanwhile; its reconnect meets the new users.
+            }
         }
     }
 }

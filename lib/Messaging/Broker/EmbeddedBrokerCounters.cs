@@ -10,6 +10,7 @@ public sealed class EmbeddedBrokerCounters
     private long _subscriptionsBeyondRights;
     private long _passwordReloads;
     private long _passwordReloadFailures;
+    private long _revokedConnections;
 
     public long RefusedConnections => _refused.Sum(c => Interlocked.Read(ref c));
 
@@ -32,6 +33,9 @@ public sealed class EmbeddedBrokerCounters
     /// <summary>A changed password file that could not be read; the previous users stay in force.</summary>
     public long PasswordFileReloadFailures => Interlocked.Read(ref _passwordReloadFailures);
 
+    /// <summary>Connected clients disconnected by a reload because their user was removed or its password changed.</summary>
+    public long RevokedConnections => Interlocked.Read(ref _revokedConnections);
+
     internal void Refused(ConnectionRefusal refusal) => Interlocked.Increment(ref _refused[(int)refusal]);
 
     internal void PublishDenied() => Interlocked.Increment(ref _deniedPublishes);
@@ -45,4 +49,6 @@ public sealed class EmbeddedBrokerCounters
     internal void PasswordFileReloaded() => Interlocked.Increment(ref _passwordReloads);
 
     internal void PasswordFileReloadFailed() => Interlocked.Increment(ref _passwordReloadFailures);
+
+    internal void ConnectionRevoked() => Interlocked.Increment(ref _revokedConnections);
 }

@@ -34,4 +34,7 @@ internal static partial class EmbeddedBrokerLog
 
     [LoggerMessage(EventId = 1059, Level = LogLevel.Error, Message = "Embedded broker could not reload {File}; the previous users stay in force")]
     public static partial void PasswordFileReloadFailed(this ILogger logger, string file, Exception exception);
+
+    [LoggerMessage(EventId = 1060, Level = LogLevel.Warning, Message = "Embedded broker disconnected client {ClientId}: user {User} was removed from the password file or its password changed")]
+    public static partial void ConnectionRevoked(this ILogger logger, string clientId, string user);
 }

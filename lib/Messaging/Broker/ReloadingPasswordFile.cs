@@ -2,8 +2,7 @@ namespace ClassroomFleet.Messaging.Broker;
 
 /// <summary>
 /// The embedded broker's users, read from a mosquitto password file and read again when the file's modification time
-/// or length changes (mosquitto rereads it on SIGHUP). Connected clients are not affected by a reload, as in mosquitto.
-/// A file that cannot be read keeps the previous users in force.
+/// or length changes (mosquitto rereads it on SIGHUP). A file that cannot be read keeps the previous users in force.
 /// </summary>
 internal sealed class ReloadingPasswordFile
 {
@@ -20,18 +19,22 @@ internal sealed class ReloadingPasswordFile
 
     public MosquittoPasswordFile Current => Volatile.Read(ref _current);
 
-    /// <summary>Rereads the file if it changed: true when new users are in force, false when unchanged; throws when unreadable.</summary>
-    public bool ReloadIfChanged()
+    /// <summary>
+    /// Rereads the file if it changed and returns the users in force before (null when unchanged); throws when the
+    /// changed file cannot be read.
+    /// </summary>
+    public MosquittoPasswordFile? ReloadIfChanged()
     {
         var stamp = StampOf(_path);
         if (stamp == _stamp)
         {
-            return false;
+            return null;
         }
 
         _stamp = stamp; // a broken file is reported once, not at every check, until it changes again
+        var previous = Current;
         Volatile.Write(ref _current, MosquittoPasswordFile.Load(_path));
-        return true;
+        return previous;
     }
 
     private static (DateTime, long) StampOf(string path)

@@ -42,6 +42,12 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
 
     protected abstract Task StartBrokerAsync(string passwordFile);
 
+    /// <summary>Makes the running broker read its password file again and returns once it has.</summary>
+    protected abstract Task ReloadUsersAsync();
+
+    /// <summary>The password file the broker was started with (mosquitto_passwd format).</summary>
+    protected string PasswordFile { get; private set; } = "";
+
     /// <summary>Broker-side counters, where the broker has them (the embedded broker); mosquitto only logs.</summary>
     protected virtual void AssertCounted(BrokerCount count)
     {
@@ -53,7 +59,8 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
         await Files.AddUserAsync(SchoolA, Password);
         await Files.AddUserAsync(SchoolB, Password);
         await Files.AddUserAsync(GuestUser, Password);
-        await StartBrokerAsync(await Files.AddUserAsync(FleetUser, Password));
+        PasswordFile = await Files.AddUserAsync(FleetUser, Password);
+        await StartBrokerAsync(PasswordFile);
     }
 
     public async Task DisposeAsync()
@@ -67,6 +74,17 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
     }
 
     protected void DisposeLater(IAsyncDisposable item) => _cleanup.Add(item);
+
+    /// <summary>Waits for a condition with a generous patience (a noisy machine), failing with <paramref name="what"/>.</summary>
+    protected static async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not within {seconds} s: {what}");
+            await Task.Delay(50);
+        }
+    }
 
     private static string Topic(string school, string suffix) => $"cf/v1/{County}/{school}/{suffix}";
 
@@ -375,6 +393,67 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
         Assert.Equal("sentinel", Text(await received.NextAsync()));
         AssertCounted(BrokerCount.Oversized);
     }
+
+    [Fact]
+    public async Task A_School_That_Does_Not_Trust_The_Brokers_Certificate_Fails_With_A_Typed_Tls_Failure()
+    {
+        var stranger = TestCertificates.Create(Files.Directory, "stranger-");
+        var options = SchoolOptions(SchoolA);
+        options.Tls = new MqttTlsOptions { CaFile = stranger.CaFile };
+
+        var school = await FirstAttemptAsync(options);
+
+        Assert.False(school.IsConnected);
+        Assert.Equal(ConnectFailure.Tls, school.LastConnectFailure?.Failure);
+        Assert.Null(school.LastConnectFailure?.ReasonCode); // no CONNACK: the handshake failed first
+        Assert.Equal(1, school.Counters.ConnectFailuresOf(ConnectFailure.Tls));
+    }
+
+    [Fact]
+    public async Task A_Reloaded_Password_File_Admits_New_Users_And_Cuts_Off_Removed_Ones_Only()
+    {
+        const string SchoolC = "3301020003";
+        var unchanged = await ConnectAsync(SchoolOptions(SchoolA));
+        var removed = await ConnectAsync(SchoolOptions(SchoolB));
+        var early = await FirstAttemptAsync(SchoolOptions(SchoolC));
+        Assert.Equal(ConnectFailure.NotAuthorized, early.LastConnectFailure?.Failure);
+
+        await ChangeUsersAsync(["-b", SchoolC, Password], ["-D", SchoolB]);
+        await ReloadUsersAsync();
+
+        var added = await ConnectAsync(SchoolOptions(SchoolC));
+        Assert.True(added.IsConnected);
+        // Cut off, and its reconnects are refused (mosquitto 2.0 does this on SIGHUP; so does the embedded broker).
+        await WaitUntilAsync(() => removed.LastConnectFailure?.Failure == ConnectFailure.NotAuthorized, "the removed user refused");
+        Assert.True(removed.Counters.ConnectionLosses >= 1);
+        Assert.True(unchanged.IsConnected);
+        Assert.Equal(0, unchanged.Counters.ConnectionLosses);
+        AssertCounted(BrokerCount.Revoked);
+    }
+
+    /// <summary>Runs mosquitto_passwd on a copy of the password file, then moves the copy over it in one step.</summary>
+    private async Task ChangeUsersAsync(params string[][] changes)
+    {
+        var next = PasswordFile + ".next";
+        File.Copy(PasswordFile, next, overwrite: true);
+        foreach (var change in changes)
+        {
+            var info = new System.Diagnostics.ProcessStartInfo("mosquitto_passwd") { RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add(change[0]);
+            info.ArgumentList.Add(next);
+            foreach (var arg in change.Skip(1))
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            using var tool = System.Diagnostics.Process.Start(info)!;
+            var error = await tool.StandardError.ReadToEndAsync();
+            await tool.WaitForExitAsync();
+            Assert.True(tool.ExitCode == 0, $"mosquitto_passwd {string.Join(' ', change)}: {error}");
+        }
+
+        File.Move(next, PasswordFile, overwrite: true);
+    }
 }
 
 /// <summary>What <see cref="BrokerAuthorizationContract.AssertCounted"/> checks on a broker that counts.</summary>
@@ -386,4 +465,5 @@ public enum BrokerCount
     PublishDenied,
     DeliveryDenied,
     Oversized,
+    Revoked,
 }

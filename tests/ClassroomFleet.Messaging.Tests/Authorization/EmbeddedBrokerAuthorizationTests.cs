@@ -28,6 +28,7 @@ public sealed class EmbeddedBrokerAuthorizationTests : BrokerAuthorizationContra
                 Port = port,
                 PasswordFile = passwordFile,
                 Roles = Roles,
+                PasswordFileReloadInterval = TimeSpan.FromMilliseconds(200),
                 Tls = new EmbeddedBrokerTlsOptions
                 {
                     Enabled = true,
@@ -43,6 +44,12 @@ public sealed class EmbeddedBrokerAuthorizationTests : BrokerAuthorizationContra
         SchoolEndpoint = ("127.0.0.1", tlsPort);
     }
 
+    protected override async Task ReloadUsersAsync()
+    {
+        var before = _broker.Counters.PasswordFileReloads;
+        await WaitUntilAsync(() => _broker.Counters.PasswordFileReloads > before, "the embedded broker rereads its password file");
+    }
+
     protected override void AssertCounted(BrokerCount count)
     {
         var counters = _broker.Counters;
@@ -54,6 +61,7 @@ public sealed class EmbeddedBrokerAuthorizationTests : BrokerAuthorizationContra
             BrokerCount.PublishDenied => counters.DeniedPublishes,
             BrokerCount.DeliveryDenied => counters.DeniedDeliveries,
             BrokerCount.Oversized => counters.OversizedPublishes,
+            BrokerCount.Revoked => counters.RevokedConnections,
             _ => throw new ArgumentOutOfRangeException(nameof(count)),
         };
         Assert.True(value >= 1, $"{count} not counted");

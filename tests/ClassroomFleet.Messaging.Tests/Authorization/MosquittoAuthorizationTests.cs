@@ -24,4 +24,16 @@ public sealed class MosquittoAuthorizationTests : BrokerAuthorizationContract
         FleetEndpoint = (Files.Host, Files.Port);
         SchoolEndpoint = (Files.Host, schoolPort);
     }
+
+    protected override async Task ReloadUsersAsync()
+    {
+        static int Reloads(string log) => log.Split("Reloading config.").Length - 1;
+        var before = Reloads(Files.ReadLog());
+        using (var hup = System.Diagnostics.Process.Start("kill", ["-HUP", Files.ProcessId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await hup.WaitForExitAsync();
+        }
+
+        await WaitUntilAsync(() => Reloads(Files.ReadLog()) > before, "mosquitto logs 'Reloading config.' after SIGHUP");
+    }
 }
