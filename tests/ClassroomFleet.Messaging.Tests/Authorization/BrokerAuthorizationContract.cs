@@ -98,7 +98,7 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
         return options;
     }
 
-    private MqttTransportOptions SchoolOptions(string? user, string version = "5.0", string? clientId = null, string password = Password)
+    protected MqttTransportOptions SchoolOptions(string? user, string version = "5.0", string? clientId = null, string password = Password)
     {
         var options = TransportFactory.Options(SchoolEndpoint.Host, SchoolEndpoint.Port, clientId ?? $"{user ?? "anonymous"}-{Guid.NewGuid():N}"[..24]);
         options.Username = user;
@@ -108,7 +108,7 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
         return options;
     }
 
-    private async Task<MqttTransport> ConnectAsync(MqttTransportOptions options)
+    protected async Task<MqttTransport> ConnectAsync(MqttTransportOptions options)
     {
         var transport = await TransportFactory.StartedAsync(options);
         DisposeLater(transport);

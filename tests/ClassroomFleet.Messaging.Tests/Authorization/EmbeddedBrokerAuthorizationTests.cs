@@ -66,4 +66,17 @@ public sealed class EmbeddedBrokerAuthorizationTests : BrokerAuthorizationContra
         };
         Assert.True(value >= 1, $"{count} not counted");
     }
+
+    [Fact]
+    public async Task A_Password_File_That_Cannot_Be_Read_Keeps_The_Previous_Users_In_Force_And_Is_Counted()
+    {
+        var before = _broker.Counters.PasswordFileReloadFailures;
+        await File.AppendAllTextAsync(PasswordFile, "half-written line\n");
+
+        await WaitUntilAsync(() => _broker.Counters.PasswordFileReloadFailures > before, "the unreadable file reported");
+
+        var school = await ConnectAsync(SchoolOptions(SchoolA));
+        Assert.True(school.IsConnected);
+        Assert.Equal(0, _broker.Counters.RevokedConnections);
+    }
 }
