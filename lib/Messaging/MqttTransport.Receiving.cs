@@ -159,6 +159,11 @@ public sealed partial class MqttTransport
         try
         {
             running = subscription.Handler(message, timeout.Token);
+            if (running.IsCompletedSuccessfully)
+            {
+                return; // the common case of a quick handler: no second timer for the wait
+            }
+
             await running.WaitAsync(_options.HandlerTimeout, _stopping.Token).ConfigureAwait(false);
         }
         catch (TimeoutException) when (running is { IsCompleted: false })
