@@ -17,6 +17,7 @@ public sealed class MqttTransportCounters
     private long _handlerTimeouts;
     private long _subscribeRejected;
     private long _publishedUnverified;
+    private long _receivedOversized;
     private readonly long[] _connectFailuresBy = new long[Enum.GetValues<ConnectFailure>().Length];
 
     public long Connects => Interlocked.Read(ref _connects);
@@ -45,6 +46,12 @@ public sealed class MqttTransportCounters
 
     public long Received => Interlocked.Read(ref _received);
 
+    /// <summary>
+    /// Received messages whose payload alone exceeds <see cref="MqttTransportOptions.MaximumPacketSize"/>: discarded
+    /// without reaching a handler (a 3.1.1 broker cannot be told the limit; a 5.0 broker should not send them).
+    /// </summary>
+    public long ReceivedOversized => Interlocked.Read(ref _receivedOversized);
+
     /// <summary>Messages that matched no registered handler.</summary>
     public long Unmatched => Interlocked.Read(ref _unmatched);
 
@@ -65,6 +72,8 @@ public sealed class MqttTransportCounters
     internal void ConnectionLost() => Interlocked.Increment(ref _connectionLosses);
 
     internal void PublishAccepted() => Interlocked.Increment(ref _published);
+
+    internal void MessageOversized() => Interlocked.Increment(ref _receivedOversized);
 
     internal void PublishUnverified() => Interlocked.Increment(ref _publishedUnverified);
 

@@ -44,4 +44,7 @@ internal static partial class MqttTransportLog
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "MQTT publish to {Topic} failed unexpectedly")]
     public static partial void PublishFailed(this ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "MQTT message on {Topic} discarded: its {Bytes}-byte payload exceeds MaximumPacketSize {Limit}")]
+    public static partial void ReceivedOversized(this ILogger logger, string topic, long bytes, int limit);
 }

@@ -25,6 +25,7 @@ internal sealed class MqttTransportMetrics : IDisposable
         Counter("cf.mqtt.publish_retried", () => counters.PublishRetried, "Publishes sent again after a lost connection");
         Counter("cf.mqtt.published_unverified", () => counters.PublishedUnverified, "QoS 1/2 publishes acknowledged without a reason code (MQTT 3.1.1)");
         Counter("cf.mqtt.received", () => counters.Received, "Messages received");
+        Counter("cf.mqtt.received_oversized", () => counters.ReceivedOversized, "Messages received above MaximumPacketSize, discarded");
         Counter("cf.mqtt.handler_failures", () => counters.HandlerFailures, "Handlers that threw");
         Counter("cf.mqtt.handler_timeouts", () => counters.HandlerTimeouts, "Handlers that ran past HandlerTimeout");
         _meter.CreateObservableGauge("cf.mqtt.connected", () => new Measurement<int>(isConnected() ? 1 : 0, tag), description: "1 while connected");
