@@ -115,11 +115,22 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
         return transport;
     }
 
-    private async Task<MqttTransport> FirstAttemptAsync(MqttTransportOptions options)
+    private async Task<MqttTransport> FirstAttemptAsync(MqttTransportOptions options, List<ConnectionStateChangedEventArgs>? events = null)
     {
         options.ReconnectMinDelay = options.ReconnectMaxDelay = TimeSpan.FromSeconds(30);
         var transport = new MqttTransport(options, new TestLogger<MqttTransport>());
         DisposeLater(transport);
+        if (events is not null)
+        {
+            transport.ConnectionStateChanged += (_, e) =>
+            {
+                lock (events)
+                {
+                    events.Add(e);
+                }
+            };
+        }
+
         await transport.StartAsync();
         return transport;
     }
@@ -147,9 +158,18 @@ public abstract class BrokerAuthorizationContract : IAsyncLifetime
     [InlineData("3.1.1")]
     public async Task An_Anonymous_Client_Is_Refused_As_Not_Authorized_And_Counted(string version)
     {
-        var anonymous = await FirstAttemptAsync(SchoolOptions(null, version));
+        var events = new List<ConnectionStateChangedEventArgs>();
+        var anonymous = await FirstAttemptAsync(SchoolOptions(null, version), events);
 
         Assert.False(anonymous.IsConnected);
+        await WaitUntilAsync(() => { lock (events) { return events.Count > 0; } }, "the failed attempt raised"); // raised on a background thread
+        lock (events)
+        {
+            Assert.Equal(ConnectFailure.NotAuthorized, events[0].Failure);
+            Assert.Equal(135, events[0].ReasonCode);
+            Assert.False(events[0].IsConnected);
+        }
+
         Assert.Equal(ConnectFailure.NotAuthorized, anonymous.LastConnectFailure?.Failure);
         Assert.Equal(135, anonymous.LastConnectFailure?.ReasonCode); // 3.1.1 return code 5, reported in 5.0 numbering
         Assert.Equal(1, anonymous.Counters.ConnectFailuresOf(ConnectFailure.NotAuthorized));
