@@ -7,25 +7,39 @@ namespace ClassroomFleet.Bench.Mqtt;
 /// <summary>The same workload with mosquitto_pub --repeat and mosquitto_sub -C, for comparison.</summary>
 internal static class MosquittoClientRuns
 {
-    public static async Task<(TimeSpan Published, TimeSpan Delivered)> ThroughputAsync(MosquittoProcess broker, BenchSettings settings, int qos)
+    public static Task<(TimeSpan Published, TimeSpan Delivered)> ThroughputAsync(MosquittoProcess broker, BenchSettings settings, int qos) =>
+        ToMosquittoSubAsync(broker, settings, qos, "mosquitto", async topic =>
+        {
+            using var publisher = Start("mosquitto_pub", "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-t", topic,
+                "-q", qos.ToString(CultureInfo.InvariantCulture), "-M", settings.Inflight.ToString(CultureInfo.InvariantCulture),
+                "--repeat", settings.Messages.ToString(CultureInfo.InvariantCulture), "-m", new string('x', settings.Size));
+            await publisher.WaitForExitAsync();
+            if (publisher.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"mosquitto_pub exit {publisher.ExitCode}");
+            }
+        });
+
+    /// <summary>
+    /// Times <paramref name="publish"/> (which publishes <see cref="BenchSettings.Messages"/> to the topic it is given)
+    /// until a mosquitto_sub -C N has every message, so that publishers are compared with the same subscriber.
+    /// </summary>
+    public static async Task<(TimeSpan Published, TimeSpan Delivered)> ToMosquittoSubAsync(
+        MosquittoProcess broker, BenchSettings settings, int qos, string name, Func<string, Task> publish)
     {
-        var topic = $"bench/mosquitto/q{qos}/{Guid.NewGuid():N}";
-        var port = broker.Port.ToString(CultureInfo.InvariantCulture);
-        var count = settings.Messages.ToString(CultureInfo.InvariantCulture);
-        var q = qos.ToString(CultureInfo.InvariantCulture);
-        using var subscriber = Start("mosquitto_sub", "-h", broker.Host, "-p", port, "-t", topic, "-q", q, "-C", count);
+        var topic = $"bench/{name}/q{qos}/{Guid.NewGuid():N}";
+        using var subscriber = Start("mosquitto_sub", "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-t", topic,
+            "-q", qos.ToString(CultureInfo.InvariantCulture), "-C", settings.Messages.ToString(CultureInfo.InvariantCulture));
         await WaitForSubscriptionAsync(broker, topic);
 
         var clock = Stopwatch.StartNew();
-        using var publisher = Start("mosquitto_pub", "-h", broker.Host, "-p", port, "-t", topic, "-q", q,
-            "-M", settings.Inflight.ToString(CultureInfo.InvariantCulture), "--repeat", count, "-m", new string('x', settings.Size));
-        await publisher.WaitForExitAsync();
+        await publish(topic);
         var published = clock.Elapsed;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await subscriber.WaitForExitAsync(timeout.Token);
-        if (publisher.ExitCode != 0 || subscriber.ExitCode != 0)
+        if (subscriber.ExitCode != 0)
         {
-            throw new InvalidOperationException($"mosquitto_pub exit {publisher.ExitCode}, mosquitto_sub exit {subscriber.ExitCode}");
+            throw new InvalidOperationException($"mosquitto_sub exit {subscriber.ExitCode}");
         }
 
         return (published, clock.Elapsed);

@@ -25,6 +25,10 @@ foreach (var qos in new[] { 0, 1 })
     await TransportRuns.ThroughputAsync(broker, settings with { Messages = Math.Min(settings.Messages, 5000) }, (MessageQos)qos); // warm-up
     Console.WriteLine(Row("MqttTransport", qos, await TransportRuns.ThroughputAsync(broker, settings, (MessageQos)qos), settings.Messages));
     Console.WriteLine(Row("mosquitto_pub/_sub", qos, await MosquittoClientRuns.ThroughputAsync(broker, settings, qos), settings.Messages));
+    // The publishers alone, each received by mosquitto_sub: MqttTransport, MQTTnet's bare client (what the transport
+    // adds on top of it), mosquitto_pub again.
+    Console.WriteLine(Row("MqttTransport → mosquitto_sub", qos, await TransportRuns.ToMosquittoSubAsync(broker, settings, (MessageQos)qos), settings.Messages));
+    Console.WriteLine(Row("MQTTnet client → mosquitto_sub", qos, await MqttnetClientRuns.ToMosquittoSubAsync(broker, settings, qos), settings.Messages));
 }
 
 var latency = await TransportRuns.LatencyAsync(broker, settings);

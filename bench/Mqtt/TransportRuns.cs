@@ -42,12 +42,32 @@ internal static class TransportRuns
         });
         await publisher.StartAsync();
 
+        var clock = Stopwatch.StartNew();
+        await PublishAllAsync(publisher, topic, payload, settings.Messages, qos);
+        var published = clock.Elapsed;
+        await all.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        return (published, clock.Elapsed);
+    }
+
+    /// <summary>The same publisher, received by mosquitto_sub: the publishing side alone differs from mosquitto_pub's row.</summary>
+    public static Task<(TimeSpan Published, TimeSpan Delivered)> ToMosquittoSubAsync(MosquittoProcess broker, BenchSettings settings, MessageQos qos) =>
+        MosquittoClientRuns.ToMosquittoSubAsync(broker, settings, (int)qos, "ours", async topic =>
+        {
+            var payload = new byte[settings.Size];
+            Array.Fill(payload, (byte)'x');
+            await using var publisher = Create(broker, settings, "pub");
+            await publisher.StartAsync();
+            await PublishAllAsync(publisher, topic, payload, settings.Messages, qos);
+        });
+
+    /// <summary>256 concurrent callers of PublishAsync until <paramref name="messages"/> are acknowledged (QoS 1) or written (QoS 0).</summary>
+    private static async Task PublishAllAsync(MqttTransport publisher, string topic, byte[] payload, int messages, MessageQos qos)
+    {
         var next = -1;
         var refused = 0;
-        var clock = Stopwatch.StartNew();
         var callers = Enumerable.Range(0, 256).Select(_ => Task.Run(async () =>
         {
-            while (Interlocked.Increment(ref next) < settings.Messages)
+            while (Interlocked.Increment(ref next) < messages)
             {
                 var result = await publisher.PublishAsync(new OutgoingMessage(topic, payload, qos));
                 if (!result.Accepted)
@@ -57,14 +77,10 @@ internal static class TransportRuns
             }
         }));
         await Task.WhenAll(callers);
-        var published = clock.Elapsed;
-        await all.Task.WaitAsync(TimeSpan.FromMinutes(5));
         if (refused > 0)
         {
             throw new InvalidOperationException($"{refused} publishes refused");
         }
-
-        return (published, clock.Elapsed);
     }
 
     /// <summary>One message at a time, QoS 1: from PublishAsync to the subscriber's handler, in microseconds.</summary>

@@ -98,6 +98,12 @@ public sealed partial class MqttTransport
             if (mapped.Accepted)
             {
                 Counters.PublishAccepted();
+                if (_options.IsVersion311 && pending.Message.Qos != MessageQos.AtMostOnce)
+                {
+                    Counters.PublishUnverified();
+                    mapped = mapped with { ReasonCode = null, Unverified = true };
+                }
+
                 pending.Complete(mapped);
             }
             else

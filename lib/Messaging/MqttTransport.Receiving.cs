@@ -131,6 +131,15 @@ public sealed partial class MqttTransport
     private async Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs args)
     {
         Counters.MessageReceived();
+        if (args.ApplicationMessage.Payload.Length > _options.MaximumPacketSize)
+        {
+            // Under 5.0 the broker must not send it (we announced the limit); 3.1.1 has no way to announce it. Its bytes
+            // are already read, but no handler gets it; acknowledged, so it is not sent again.
+            Counters.MessageOversized();
+            _logger.ReceivedOversized(args.ApplicationMessage.Topic, args.ApplicationMessage.Payload.Length, _options.MaximumPacketSize);
+            return;
+        }
+
         var incoming = IncomingMessageFactory.Create(args.ApplicationMessage, SenderProperty);
         var matched = false;
         foreach (var (_, subscription) in _subscriptions)
@@ -159,6 +168,11 @@ public sealed partial class MqttTransport
         try
         {
             running = subscription.Handler(message, timeout.Token);
+            if (running.IsCompletedSuccessfully)
+            {
+                return; // the common case of a quick handler: no second timer for the wait
+            }
+
             await running.WaitAsync(_options.HandlerTimeout, _stopping.Token).ConfigureAwait(false);
         }
         catch (TimeoutException) when (running is { IsCompleted: false })

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Adapter;
+using ClassroomFleet.Messaging.Connecting;
 
 namespace ClassroomFleet.Messaging;
 
@@ -62,6 +62,9 @@ public sealed partial class MqttTransport : IMqttTransport
 
     public MqttTransportOptions Options => _options;
 
+    /// <summary>The most recent failed connection attempt (null before the first failure); counted per kind in <see cref="Counters"/>.</summary>
+    public ConnectOutcome? LastConnectFailure { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) == 1, this);
@@ -118,7 +121,7 @@ public sealed partial class MqttTransport : IMqttTransport
         {
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref _disconnected, disconnected);
-            var (result, failure) = await TryConnectAsync(stopping).ConfigureAwait(false);
+            var (result, outcome) = await TryConnectAsync(stopping).ConfigureAwait(false);
             if (stopping.IsCancellationRequested)
             {
                 break;
@@ -142,11 +145,12 @@ public sealed partial class MqttTransport : IMqttTransport
             }
 
             attempt++;
-            Counters.ConnectFailed();
+            Counters.ConnectFailed(outcome.Failure);
+            LastConnectFailure = outcome;
             var delay = _backoff.Delay(attempt);
-            _logger.ConnectFailed(_options.Host, _options.Port, attempt, failure ?? "unknown", delay);
+            _logger.ConnectFailed(_options.Host, _options.Port, attempt, outcome.Failure, outcome.Detail, delay);
             firstAttempt.TrySetResult();
-            RaiseStateChanged(new ConnectionStateChangedEventArgs(false, false, failure));
+            RaiseStateChanged(new ConnectionStateChangedEventArgs(outcome));
             try
             {
                 await Task.Delay(delay, stopping).ConfigureAwait(false);
@@ -160,28 +164,24 @@ public sealed partial class MqttTransport : IMqttTransport
         firstAttempt.TrySetResult();
     }
 
-    private async Task<(MqttClientConnectResult? Result, string? Failure)> TryConnectAsync(CancellationToken stopping)
+    private async Task<(MqttClientConnectResult? Result, ConnectOutcome Outcome)> TryConnectAsync(CancellationToken stopping)
     {
         try
         {
             var result = await _client.ConnectAsync(_clientOptions, stopping).ConfigureAwait(false);
             return result.ResultCode == MqttClientConnectResultCode.Success
-                ? (result, null)
-                : (null, $"{result.ResultCode} ({(int)result.ResultCode}) {result.ReasonString}");
+                ? (result, default)
+                : (null, ConnectFailureMapper.FromResult(result));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            return (null, "stopping");
-        }
-        catch (MqttConnectingFailedException ex)
-        {
-            return (null, ex.InnerException is null ? ex.Message : $"{ex.Message} ({ex.InnerException.Message})");
+            return (null, new ConnectOutcome(ConnectFailure.None, null, "stopping"));
         }
 #pragma warning disable CA1031 // The reconnect loop must outlive any failure (socket, TLS, protocol); each is logged and counted.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return (null, $"{ex.GetType().Name}: {ex.Message}");
+            return (null, ConnectFailureMapper.FromException(ex));
         }
     }
 
@@ -190,6 +190,10 @@ public sealed partial class MqttTransport : IMqttTransport
         Interlocked.Exchange(ref _serverMaximumPacketSize, result.MaximumPacketSize ?? 0);
         Counters.Connected();
         _logger.Connected(_options.Host, _options.Port, _options.ClientId, result.IsSessionPresent);
+        if (_options.IsVersion311)
+        {
+            _logger.AcknowledgementsUnverified(_options.Host, _options.Port);
+        }
         if (!result.IsSessionPresent)
         {
             foreach (var subscription in _subscriptions.Values)

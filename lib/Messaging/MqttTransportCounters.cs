@@ -1,3 +1,5 @@
+using ClassroomFleet.Messaging.Connecting;
+
 namespace ClassroomFleet.Messaging;
 
 /// <summary>Running totals of one transport, safe to read from any thread. Also exported as metrics (meter "ClassroomFleet.Messaging").</summary>
@@ -14,10 +16,16 @@ public sealed class MqttTransportCounters
     private long _handlerFailures;
     private long _handlerTimeouts;
     private long _subscribeRejected;
+    private long _publishedUnverified;
+    private long _receivedOversized;
+    private readonly long[] _connectFailuresBy = new long[Enum.GetValues<ConnectFailure>().Length];
 
     public long Connects => Interlocked.Read(ref _connects);
 
     public long ConnectFailures => Interlocked.Read(ref _connectFailures);
+
+    /// <summary>Failed connection attempts of one kind (a CONNACK refusal code, or network / TLS).</summary>
+    public long ConnectFailuresOf(ConnectFailure failure) => Interlocked.Read(ref _connectFailuresBy[(int)failure]);
 
     public long ConnectionLosses => Interlocked.Read(ref _connectionLosses);
 
@@ -30,7 +38,19 @@ public sealed class MqttTransportCounters
     /// <summary>Publishes sent again after the connection broke before their acknowledgement.</summary>
     public long PublishRetried => Interlocked.Read(ref _publishRetried);
 
+    /// <summary>
+    /// QoS 1/2 publishes acknowledged under MQTT 3.1.1, whose PUBACK has no reason code: the broker may have dropped
+    /// them (an ACL denial is silent there), so only an acknowledgement from the consumer proves delivery.
+    /// </summary>
+    public long PublishedUnverified => Interlocked.Read(ref _publishedUnverified);
+
     public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>
+    /// Received messages whose payload alone exceeds <see cref="MqttTransportOptions.MaximumPacketSize"/>: discarded
+    /// without reaching a handler (a 3.1.1 broker cannot be told the limit; a 5.0 broker should not send them).
+    /// </summary>
+    public long ReceivedOversized => Interlocked.Read(ref _receivedOversized);
 
     /// <summary>Messages that matched no registered handler.</summary>
     public long Unmatched => Interlocked.Read(ref _unmatched);
@@ -43,11 +63,19 @@ public sealed class MqttTransportCounters
 
     internal void Connected() => Interlocked.Increment(ref _connects);
 
-    internal void ConnectFailed() => Interlocked.Increment(ref _connectFailures);
+    internal void ConnectFailed(ConnectFailure failure)
+    {
+        Interlocked.Increment(ref _connectFailures);
+        Interlocked.Increment(ref _connectFailuresBy[(int)failure]);
+    }
 
     internal void ConnectionLost() => Interlocked.Increment(ref _connectionLosses);
 
     internal void PublishAccepted() => Interlocked.Increment(ref _published);
+
+    internal void MessageOversized() => Interlocked.Increment(ref _receivedOversized);
+
+    internal void PublishUnverified() => Interlocked.Increment(ref _publishedUnverified);
 
     internal void PublishRefused() => Interlocked.Increment(ref _publishRejected);
 

@@ -1,3 +1,4 @@
+using ClassroomFleet.Messaging.Connecting;
 using Microsoft.Extensions.Logging;
 
 namespace ClassroomFleet.Messaging;
@@ -8,8 +9,8 @@ internal static partial class MqttTransportLog
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "MQTT connected to {Host}:{Port} as {ClientId} (session present: {SessionPresent})")]
     public static partial void Connected(this ILogger logger, string host, int port, string clientId, bool sessionPresent);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "MQTT connect to {Host}:{Port} failed (attempt {Attempt}): {Reason}; next try in {Delay}")]
-    public static partial void ConnectFailed(this ILogger logger, string host, int port, int attempt, string reason, TimeSpan delay);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "MQTT connect to {Host}:{Port} failed (attempt {Attempt}): {Failure}, {Reason}; next try in {Delay}")]
+    public static partial void ConnectFailed(this ILogger logger, string host, int port, int attempt, ConnectFailure failure, string reason, TimeSpan delay);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "MQTT connection lost: {Reason}")]
     public static partial void ConnectionLost(this ILogger logger, string reason, Exception? exception);
@@ -38,6 +39,12 @@ internal static partial class MqttTransportLog
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "MQTT connection-state handler threw")]
     public static partial void StateHandlerFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "MQTT 3.1.1 to {Host}:{Port}: a PUBACK has no reason code, so a publish the broker's ACL denies looks acknowledged too (PublishResult.Unverified); only the consumer's acknowledgement confirms delivery")]
+    public static partial void AcknowledgementsUnverified(this ILogger logger, string host, int port);
+
     [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "MQTT publish to {Topic} failed unexpectedly")]
     public static partial void PublishFailed(this ILogger logger, string topic, Exception exception);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "MQTT message on {Topic} discarded: its {Bytes}-byte payload exceeds MaximumPacketSize {Limit}")]
+    public static partial void ReceivedOversized(this ILogger logger, string topic, long bytes, int limit);
 }

@@ -17,7 +17,10 @@ public enum PublishFailure
     /// <summary>Reason 144, or a topic our own validation rejects (wildcards, empty, too long) before sending.</summary>
     TopicInvalid,
 
-    /// <summary>The packet would exceed the broker's or our own maximum packet size; nothing was sent.</summary>
+    /// <summary>
+    /// The packet would exceed the broker's or our own maximum packet size (nothing was sent), or the broker refused it
+    /// with reason 149 (mosquitto's <c>message_size_limit</c>, the embedded broker's <c>MessageSizeLimit</c>).
+    /// </summary>
     PacketTooLarge,
 
     /// <summary>Reason 145.</summary>

@@ -20,6 +20,7 @@ internal static class PublishResultMapper
             MqttClientPublishReasonCode.PayloadFormatInvalid => PublishFailure.PayloadInvalid,
             MqttClientPublishReasonCode.TopicNameInvalid => PublishFailure.TopicInvalid,
             MqttClientPublishReasonCode.PacketIdentifierInUse => PublishFailure.PacketIdentifierInUse,
+            (MqttClientPublishReasonCode)149 => PublishFailure.PacketTooLarge, // mosquitto 2.0 answers message_size_limit with 149
             _ => PublishFailure.Other,
         };
         return PublishResult.Failed(failure, code, result.ReasonString ?? result.ReasonCode.ToString());

@@ -69,8 +69,8 @@ public sealed class TestCertificates
             request.CertificateExtensions.Add(san);
         }
 
-        var now = DateTimeOffset.UtcNow;
-        using var certificate = request.Create(ca, now.AddDays(-1), now.AddDays(30), [serial, 0x42]);
+        // Within the CA's validity, which X509 requires (the CA was made a moment earlier: "now" has moved on since).
+        using var certificate = request.Create(ca, ca.NotBefore.ToUniversalTime(), ca.NotAfter.ToUniversalTime().AddDays(-1), [serial, 0x42]);
         return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 }

@@ -16,4 +16,10 @@ internal static partial class PublisherLog
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "The fleet rejected batch {Sequence} for good: {Reason}")]
     public static partial void Rejected(ILogger logger, long sequence, string reason);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Batch {Sequence} of {Device} was not acknowledged by the fleet within {AckTimeoutSeconds} s; publishing it again")]
+    public static partial void Republished(ILogger logger, string device, long sequence, double ackTimeoutSeconds);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Warning, Message = "Batch {Sequence} of {Device} was not acknowledged by the fleet within {AckTimeoutSeconds} s although the broker acknowledged it under MQTT 3.1.1, whose PUBACK carries no reason code: the broker's ACL may be dropping it (check the user name against the school code); publishing it again")]
+    public static partial void RepublishedUnverified(ILogger logger, string device, long sequence, double ackTimeoutSeconds);
 }

@@ -14,7 +14,8 @@ namespace ClassroomFleet.Agent.Publishing;
 /// in poll order), keeping up to <see cref="OutboxOptions.MaxInFlight"/> batches awaiting the fleet at once. A batch
 /// leaves the outbox only on the fleet's acknowledgement (<see cref="AckHandler"/>); one unacknowledged after
 /// <see cref="OutboxOptions.AckTimeout"/> is published again. After an outage the same loop replays the backlog as
-/// fast as the broker acknowledges.
+/// fast as the broker acknowledges. A batch published again is logged and counted (<see cref="Republished"/>): under
+/// MQTT 3.1.1, where a broker's ACL drops a publish behind an ordinary PUBACK, that is how the drop is detected.
 /// </summary>
 public sealed class TelemetryPublisher(
     IMqttTransport transport,
@@ -28,6 +29,13 @@ public sealed class TelemetryPublisher(
 {
     private static readonly TimeSpan SchoolFileRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
+    private readonly RepublishTracker _tracker = new(time, outboxOptions.Value.AckTimeout * 4);
+
+    /// <summary>Batches published again because the fleet did not acknowledge them within <c>Outbox:AckTimeout</c>.</summary>
+    public long Republished => _tracker.Republished;
+
+    /// <summary>Of <see cref="Republished"/>, those the broker acknowledged without a reason code (MQTT 3.1.1).</summary>
+    public long RepublishedUnverified => _tracker.RepublishedUnverified;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,6 +55,7 @@ public sealed class TelemetryPublisher(
 
             // The school file may have been reloaded; county and school come from the one in force now.
             school = schoolFile.Current ?? school;
+            _tracker.ForgetOld();
             publishing.Clear();
             foreach (var record in records)
             {
@@ -61,15 +70,31 @@ public sealed class TelemetryPublisher(
     {
         var payload = TelemetryBatchWriter.Write(record, school.County, school.School, agent);
         var message = new OutgoingMessage(Topics.Telemetry(school.County, school.School, record.Device), payload);
+        ReportIfRepublished(record);
         var result = await transport.PublishAsync(message, stoppingToken).ConfigureAwait(false);
         if (result.Accepted)
         {
+            _tracker.Published(record.Sequence, result.Unverified);
             PublisherLog.Published(logger, record.Device, record.Sequence, payload.Length);
             return;
         }
 
         // Left in flight: the ack timeout brings it back, which also paces retries of a lasting refusal.
         PublisherLog.NotAccepted(logger, record.Device, record.Sequence, result.Failure.ToString(), result.ReasonText, outboxOptions.Value.AckTimeout.TotalSeconds);
+    }
+
+    private void ReportIfRepublished(OutboxRecord record)
+    {
+        var seconds = outboxOptions.Value.AckTimeout.TotalSeconds;
+        switch (_tracker.SeenBefore(record.Sequence))
+        {
+            case true:
+                PublisherLog.RepublishedUnverified(logger, record.Device, record.Sequence, seconds);
+                break;
+            case false:
+                PublisherLog.Republished(logger, record.Device, record.Sequence, seconds);
+                break;
+        }
     }
 
     private async Task<SchoolFile> WaitForSchoolFileAsync(CancellationToken stoppingToken)

@@ -1,65 +1,84 @@
-using System.Net;
-using System.Text;
 using ClassroomFleet.Messaging.Authorization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MQTTnet.Packets;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace ClassroomFleet.Messaging.Broker;
 
 /// <summary>
-/// MQTTnet.Server hosted in the fleet process, enforcing the same rules as the mosquitto configuration: users from a
-/// mosquitto password file, <see cref="SchoolTopicAuthorizer"/> for every PUBLISH and SUBSCRIBE. Differences from
-/// mosquitto, on purpose: a forbidden subscription is refused in SUBACK (reason 135) instead of being granted and
-/// then never delivering; the sender's user name is added to each message as the user property <c>cf-sender</c>.
+/// MQTTnet.Server hosted in the fleet process, enforcing the same rules as the production mosquitto
+/// (provisioning/mosquitto): users from a mosquitto password file (reread when it changes), <see cref="SchoolTopicAuthorizer"/>
+/// on every PUBLISH and every delivery, a payload size limit, and sessions bound to the user that created them; after a
+/// reload, clients whose user was removed or changed are disconnected, as mosquitto does.
+/// One difference on purpose: the sender's user name is added to each message as the user property <c>cf-sender</c>.
 /// </summary>
 public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
 {
     private readonly EmbeddedBrokerOptions _options;
     private readonly ILogger _logger;
-    private readonly MosquittoPasswordFile? _passwords;
-    private readonly Dictionary<string, BrokerRole> _roles;
+    private readonly ReloadingPasswordFile? _passwords;
+    private readonly SessionOwners _owners = new();
     private readonly MqttServer _server;
-    private long _deniedPublishes;
-    private long _deniedSubscriptions;
-    private long _refusedConnections;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _reloading = Task.CompletedTask;
+    private int _disposed;
 
     public EmbeddedBroker(IOptions<EmbeddedBrokerOptions> options, ILogger<EmbeddedBroker> logger)
     {
         _options = options.Value;
+        var errors = new EmbeddedBrokerOptionsValidator().Errors(_options, evenIfDisabled: true);
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(EmbeddedBrokerOptions.SectionName, typeof(EmbeddedBrokerOptions), errors);
+        }
+
         _logger = logger;
-        _passwords = string.IsNullOrEmpty(_options.PasswordFile) ? null : MosquittoPasswordFile.Load(_options.PasswordFile);
-        _roles = new Dictionary<string, BrokerRole>(_options.Roles, StringComparer.Ordinal);
-        var serverOptions = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
-            .WithDefaultEndpointPort(_options.Port)
-            .WithPersistentSessions(true)
-            .WithMaxPendingMessagesPerClient(_options.MaxPendingMessagesPerClient)
-            .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
-        _server.ValidatingConnectionAsync += ValidateConnectionAsync;
-        _server.InterceptingPublishAsync += InterceptPublishAsync;
-        _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        _passwords = string.IsNullOrEmpty(_options.PasswordFile) ? null : new ReloadingPasswordFile(_options.PasswordFile);
+        var connections = new BrokerConnectionValidator(_options, () => _passwords?.Current, _owners, Counters, logger);
+        var messages = new BrokerMessageInterceptor(_options, _owners, Counters, logger);
+        var subscriptions = new BrokerSubscriptionInterceptor(() => _server!, _owners, Counters, logger);
+        _server = new MqttServerFactory().CreateMqttServer(BrokerServerOptionsFactory.Create(_options));
+        _server.ValidatingConnectionAsync += connections.ValidateAsync;
+        _server.InterceptingPublishAsync += messages.InterceptPublishAsync;
+        _server.InterceptingClientEnqueueAsync += messages.InterceptEnqueueAsync;
+        _server.InterceptingSubscriptionAsync += subscriptions.InterceptSubscriptionAsync;
+        _server.ClientSubscribedTopicAsync += subscriptions.SendPermittedRetainedAsync;
+        _server.SessionDeletedAsync += args =>
+        {
+            _owners.Release(args.Id);
+            return Task.CompletedTask;
+        };
     }
 
-    public long DeniedPublishes => Interlocked.Read(ref _deniedPublishes);
-
-    public long DeniedSubscriptions => Interlocked.Read(ref _deniedSubscriptions);
-
-    public long RefusedConnections => Interlocked.Read(ref _refusedConnections);
+    public EmbeddedBrokerCounters Counters { get; } = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _server.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        _logger.Started(_options.BindAddress, _options.Port, _passwords?.Users.Count ?? 0);
+        _logger.Started(_options.BindAddress, _options.Port, _passwords?.Current.Users.Count ?? 0);
+        if (_options.Tls.Enabled)
+        {
+            _logger.TlsStarted(_options.Tls.BindAddress, _options.Tls.Port);
+        }
+
+        if (_passwords is not null && _options.PasswordFileReloadInterval > TimeSpan.Zero)
+        {
+            _reloading = Task.Run(() => ReloadPasswordsAsync(_passwords, _stopping.Token), CancellationToken.None);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return; // the host stops it, then disposes it; DisposeAsync stops it too
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _reloading.ConfigureAwait(false);
         if (_server.IsStarted)
         {
             await _server.StopAsync(new MqttServerStopOptions()).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -70,63 +89,68 @@ public sealed class EmbeddedBroker : IHostedService, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _server.Dispose();
+        _stopping.Dispose();
     }
 
-    private BrokerPrincipal PrincipalOf(string? userName) =>
-        string.IsNullOrEmpty(userName)
-            ? new BrokerPrincipal("", _options.AllowAnonymous ? BrokerRole.Fleet : BrokerRole.None, null)
-            : BrokerPrincipal.For(userName, _roles);
-
-    private Task ValidateConnectionAsync(ValidatingConnectionEventArgs args)
+    private async Task ReloadPasswordsAsync(ReloadingPasswordFile passwords, CancellationToken stopping)
     {
-        var anonymousOk = string.IsNullOrEmpty(args.UserName) && _options.AllowAnonymous;
-        if (!anonymousOk && _passwords?.Verify(args.UserName, args.Password) != true)
+        using var timer = new PeriodicTimer(_options.PasswordFileReloadInterval);
+        try
         {
-            Interlocked.Increment(ref _refusedConnections);
-            _logger.ConnectionRefused(args.ClientId, args.UserName);
-            // mosquitto answers a bad password with 135 under 5.0 and 5 under 3.1.1; MQTTnet maps 135 to 5 for 3.1.1.
-            args.ReasonCode = MqttConnectReasonCode.NotAuthorized;
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (passwords.ReloadIfChanged() is { } previous)
+                    {
+                        Counters.PasswordFileReloaded();
+                        _logger.PasswordFileReloaded(_options.PasswordFile!, passwords.Current.Users.Count);
+                        await DisconnectRevokedAsync(previous, passwords.Current).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+                {
+                    Counters.PasswordFileReloadFailed();
+                    _logger.PasswordFileReloadFailed(_options.PasswordFile!, ex);
+                }
+            }
         }
-
-        return Task.CompletedTask;
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
     }
 
-    private Task InterceptPublishAsync(InterceptingPublishEventArgs args)
+    /// <summary>
+    /// As mosquitto 2.0 does on a reload: a connected client whose user was removed or given another password is
+    /// disconnected (its reconnect is then refused). Without the client's password at hand, any change of the user's
+    /// entry counts, so re-hashing an unchanged password also makes that client reconnect once.
+    /// </summary>
+    private async Task DisconnectRevokedAsync(MosquittoPasswordFile previous, MosquittoPasswordFile current)
     {
-        var message = args.ApplicationMessage;
-        message.UserProperties?.RemoveAll(p => p.Name == MqttTransport.SenderProperty);
-        if (args.ClientId is null || args.ClientId.Length == 0)
+        foreach (var client in await _server.GetClientsAsync().ConfigureAwait(false))
         {
-            return Task.CompletedTask; // injected by the server itself
+            if (_owners.OwnerOf(client.Id) is not { UserName.Length: > 0 } principal || current.HasSameEntry(principal.UserName, previous))
+            {
+                continue;
+            }
+
+            Counters.ConnectionRevoked();
+            _logger.ConnectionRevoked(client.Id, principal.UserName);
+            try
+            {
+                await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized })
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or ObjectDisposedException or InvalidOperationException)
+            {
+                // It went away by itself meanwhile; its reconnect meets the new users.
+            }
         }
-
-        var principal = PrincipalOf(args.UserName);
-        if (!SchoolTopicAuthorizer.MayPublish(principal, message.Topic))
-        {
-            Interlocked.Increment(ref _deniedPublishes);
-            _logger.PublishDenied(message.Topic, args.UserName, args.ClientId);
-            args.ProcessPublish = false;
-            args.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            return Task.CompletedTask;
-        }
-
-        message.UserProperties ??= [];
-        message.UserProperties.Add(new MqttUserProperty(MqttTransport.SenderProperty, Encoding.UTF8.GetBytes(principal.UserName.Length > 0 ? principal.UserName : args.ClientId).AsMemory()));
-        return Task.CompletedTask;
-    }
-
-    private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs args)
-    {
-        var principal = PrincipalOf(args.UserName);
-        if (!SchoolTopicAuthorizer.MaySubscribe(principal, args.TopicFilter.Topic))
-        {
-            Interlocked.Increment(ref _deniedSubscriptions);
-            _logger.SubscribeDenied(args.TopicFilter.Topic, args.UserName, args.ClientId);
-            args.ProcessSubscription = false;
-            args.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -81,6 +81,10 @@ public sealed class MosquittoPasswordFile
         }
     }
 
+    /// <summary>True when both files hold the same entry for <paramref name="user"/> (same hash, salt and iterations).</summary>
+    internal bool HasSameEntry(string user, MosquittoPasswordFile other) =>
+        _hashes.TryGetValue(user, out var mine) && other._hashes.TryGetValue(user, out var theirs) && mine == theirs;
+
     private static bool IsSupportedHash(string hash) =>
         hash.StartsWith("$7$", StringComparison.Ordinal) || hash.StartsWith("$6$", StringComparison.Ordinal);
 }

@@ -46,7 +46,7 @@ public sealed class EmbeddedBrokerHostingTests
         Assert.Equal(158, refused.ReasonCode);
         await fleet.SubscribeAsync("cf/v1/+/+/status", MessageQos.AtLeastOnce, received.Handler);
 
-        var schoolOptions = TransportFactory.Options("127.0.0.1", port);
+        var schoolOptions = TransportFactory.Options("127.0.0.1", port, "agent-3301020001"); // a school's client id names its code
         schoolOptions.Username = "3301020001";
         schoolOptions.Password = "schoolpw";
         await using (var school = await TransportFactory.StartedAsync(schoolOptions))

@@ -23,7 +23,7 @@ public sealed class MosquittoAclWriterTests
     {
         static IEnumerable<string> Rules(string acl) =>
             acl.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
-        var production = File.ReadAllText(Path.Combine(RepositoryRoot(), "provisioning", "mosquitto", "acl"));
+        var production = RepositoryFiles.Read("provisioning", "mosquitto", "acl");
         Assert.Equal(Rules(MosquittoAclWriter.Write(SamplePrincipals)), Rules(production));
     }
 
@@ -35,18 +35,5 @@ public sealed class MosquittoAclWriterTests
         Assert.Contains("pattern read cf/v1/+/%u/command/+\n", acl, StringComparison.Ordinal);
         Assert.DoesNotContain("3301020001", acl, StringComparison.Ordinal);
         Assert.DoesNotContain("readwrite", acl, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ClassroomFleet.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

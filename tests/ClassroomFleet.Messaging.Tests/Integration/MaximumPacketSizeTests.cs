@@ -42,4 +42,26 @@ public sealed class MaximumPacketSizeTests
         Assert.True(subscriber.IsConnected);
         Assert.Equal(0, subscriber.Counters.ConnectionLosses);
     }
+
+    [Fact]
+    public async Task Under_3_1_1_Which_Cannot_Announce_A_Limit_An_Oversized_Message_Is_Discarded_And_Counted()
+    {
+        var topic = TransportFactory.UniqueTopic();
+        var small = TransportFactory.SharedBrokerOptions();
+        small.ProtocolVersion = "3.1.1";
+        small.MaximumPacketSize = 1024;
+        await using var subscriber = await TransportFactory.StartedAsync(small);
+        var received = new Received();
+        await subscriber.SubscribeAsync(topic, MessageQos.AtLeastOnce, received.Handler);
+        await using var publisher = await TransportFactory.StartedAsync(TransportFactory.SharedBrokerOptions());
+
+        Assert.True((await publisher.PublishAsync(new OutgoingMessage(topic, new byte[4000]))).Accepted);
+        Assert.True((await publisher.PublishAsync(new OutgoingMessage(topic, "small"u8.ToArray()))).Accepted);
+
+        // mosquitto sent both (3.1.1 has no Maximum Packet Size); the transport let only the small one through.
+        Assert.Equal("small", Encoding.UTF8.GetString((await received.NextAsync()).Payload.Span));
+        Assert.Equal(2, subscriber.Counters.Received);
+        Assert.Equal(1, subscriber.Counters.ReceivedOversized);
+        Assert.True(subscriber.IsConnected);
+    }
 }

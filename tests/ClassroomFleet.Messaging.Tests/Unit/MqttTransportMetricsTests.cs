@@ -23,19 +23,24 @@ public sealed class MqttTransportMetricsTests
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
+            string? client = null, reason = null;
             foreach (var tag in tags)
             {
-                if (tag.Key == "mqtt.client_id" && (string?)tag.Value == options.ClientId)
-                {
-                    seen[instrument.Name] = value;
-                }
+                client = tag.Key == "mqtt.client_id" ? (string?)tag.Value : client;
+                reason = tag.Key == "reason" ? (string?)tag.Value : reason;
+            }
+
+            if (client == options.ClientId)
+            {
+                seen[reason is null ? instrument.Name : $"{instrument.Name}/{reason}"] = value;
             }
         });
         listener.Start();
 
         listener.RecordObservableInstruments();
 
-        Assert.Equal(1, seen["cf.mqtt.connect_failures"]);
+        Assert.Equal(1, seen["cf.mqtt.connect_failures/Network"]); // nothing listens on the port: no CONNACK
+        Assert.Equal(0, seen["cf.mqtt.connect_failures/NotAuthorized"]);
         Assert.Equal(0, seen["cf.mqtt.connects"]);
     }
 }
