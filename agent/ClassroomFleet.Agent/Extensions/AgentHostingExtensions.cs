@@ -1,5 +1,4 @@
 using ClassroomFleet.Agent.Configuration;
-using ClassroomFleet.Agent.Devices.Switch;
 using ClassroomFleet.Agent.Health;
 using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.Polling;
@@ -76,8 +75,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<DevicePollRunner>();
 
         builder.Services.AddSingleton(sp => new SnmpClient(new SnmpClientOptions(), sp.GetService<ILogger<SnmpClient>>()));
-        builder.Services.AddSingleton<SnmpTargetFactory>();
-        builder.Services.AddSingleton<IDevicePoller, SwitchPoller>();
+        builder.Services.AddClassroomDevicePollers();
         return builder;
     }
 }
