@@ -1,6 +1,5 @@
 using ClassroomFleet.Agent.Cabinet;
 using ClassroomFleet.Agent.Configuration;
-using ClassroomFleet.Agent.Devices.Switch;
 using ClassroomFleet.Agent.Health;
 using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.Polling;
@@ -79,8 +78,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<DevicePollRunner>();
 
         builder.Services.AddSingleton(sp => new SnmpClient(new SnmpClientOptions(), sp.GetService<ILogger<SnmpClient>>()));
-        builder.Services.AddSingleton<SnmpTargetFactory>();
-        builder.Services.AddSingleton<IDevicePoller, SwitchPoller>();
+        builder.Services.AddClassroomDevicePollers();
         return builder;
     }
 }
