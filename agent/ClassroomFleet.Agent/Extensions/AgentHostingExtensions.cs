@@ -1,9 +1,11 @@
+using ClassroomFleet.Agent.Cabinet;
 using ClassroomFleet.Agent.Configuration;
 using ClassroomFleet.Agent.Devices.Switch;
 using ClassroomFleet.Agent.Health;
 using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.Polling;
 using ClassroomFleet.Agent.Publishing;
+using ClassroomFleet.Agent.RemoteConfig;
 using ClassroomFleet.Agent.Scheduling;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Agent.Status;
@@ -42,6 +44,14 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<HealthServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
         builder.Services.AddHostedService<PollScheduler>();
+
+        // Optional modules: each runs only when its section is present.
+        builder.AddRemoteConfig();
+        if (builder.Configuration.GetSection(CabinetOptions.SectionName).Exists())
+        {
+            builder.AddCabinetModule();
+        }
+
         return builder;
     }
 

@@ -58,14 +58,14 @@ internal sealed class RemoteConfigFixture : IDisposable
         """;
 
     /// <summary>A new agent run on the same folders (the state on disk is all that carries over).</summary>
-    public async Task<(ConfigApplier Applier, SchoolFileProvider Provider)> StartAgentAsync()
+    public async Task<(ConfigApplier Applier, SchoolFileProvider Provider)> StartAgentAsync(IAgentSettingsTarget? settingsTarget = null)
     {
         var provider = new SchoolFileProvider(Microsoft.Extensions.Options.Options.Create(new AgentOptions { SchoolFile = SchoolFilePath }), NullLogger<SchoolFileProvider>.Instance);
         await provider.ReloadAsync();
         var pinned = Agent.RemoteConfig.FleetKey.LoadPublicKey(PublicKeyPath);
         _disposables.Add(pinned);
         _disposables.Add(provider);
-        var applier = new ConfigApplier(new RemoteConfigStore(StateDirectory), provider, SchoolFilePath, pinned, Options, "gw-test", Clock, NullLogger.Instance);
+        var applier = new ConfigApplier(new RemoteConfigStore(StateDirectory), provider, SchoolFilePath, pinned, Options, "gw-test", Clock, NullLogger.Instance, settingsTarget);
         _disposables.Add(applier);
         await applier.RecoverAsync(CancellationToken.None);
         return (applier, provider);
