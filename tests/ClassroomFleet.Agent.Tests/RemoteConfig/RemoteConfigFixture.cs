@@ -39,9 +39,9 @@ internal sealed class RemoteConfigFixture : IDisposable
 
     public RemoteConfigOptions Options { get; } = new() { ConfirmTimeout = TimeSpan.FromMinutes(5), MaxClockSkew = TimeSpan.Zero };
 
-    public static string SchoolYaml(string name, string school = School) => $"""
+    public static string SchoolYaml(string name, string school = School, string county = County) => $"""
         schema: classroomfleet.school/v1
-        county: "{County}"
+        county: "{county}"
         school: "{school}"
         name: {name}
         category: urban
