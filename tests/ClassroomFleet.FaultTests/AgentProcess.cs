@@ -33,8 +33,10 @@ public sealed class AgentProcess : IAsyncDisposable
             }
 
             var root = directory?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-            var dll = Path.Combine(root, "tests/ClassroomFleet.FaultTests/AgentHost/bin/Debug/net10.0/cf-fault-agent.dll");
-            return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build tests/ClassroomFleet.FaultTests first");
+            // The host is built with the tests, in the same configuration (bin/Release when the tests run in Release).
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+            var candidates = new[] { configuration, "Debug" }.Distinct().Select(c => Path.Combine(root, $"tests/ClassroomFleet.FaultTests/AgentHost/bin/{c}/net10.0/cf-fault-agent.dll")).ToList();
+            return candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException($"{candidates[0]} is missing: build tests/ClassroomFleet.FaultTests first");
         }
     }
 
