@@ -24,7 +24,8 @@ public static class AgentHostingExtensions
 {
     /// <summary>
     /// The whole agent service: polling into the durable outbox, publishing over MQTT with the fleet's acknowledgement,
-    /// the retained status with its last will, the agent's own telemetry, and /healthz + /metrics.
+    /// the retained status with its last will, the agent's own telemetry, /healthz + /metrics, and the cabinet module
+    /// (off unless <c>Cabinet:Enabled</c>).
     /// Hosted services stop in reverse order: polling stops first, then status (goodbye), publishing, the outbox
     /// (flushed and closed), and the MQTT transport last; the whole stop is bounded by Agent:ShutdownTimeout.
     /// </summary>
@@ -45,13 +46,9 @@ public static class AgentHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
         builder.Services.AddHostedService<PollScheduler>();
 
-        // Optional modules: each runs only when its section is present.
+        // Remote configuration runs only when its section is present; the cabinet module is off unless Cabinet:Enabled.
         builder.AddRemoteConfig();
-        if (builder.Configuration.GetSection(CabinetOptions.SectionName).Exists())
-        {
-            builder.AddCabinetModule();
-        }
-
+        builder.AddCabinetModule();
         return builder;
     }
 
