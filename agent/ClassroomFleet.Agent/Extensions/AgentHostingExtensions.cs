@@ -4,6 +4,7 @@ using ClassroomFleet.Agent.Health;
 using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.Polling;
 using ClassroomFleet.Agent.Publishing;
+using ClassroomFleet.Agent.RemoteConfig;
 using ClassroomFleet.Agent.Scheduling;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Agent.Status;
@@ -43,6 +44,9 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<HealthServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
         builder.Services.AddHostedService<PollScheduler>();
+
+        // Remote configuration runs only when its section is present; the cabinet module is off unless Cabinet:Enabled.
+        builder.AddRemoteConfig();
         builder.AddCabinetModule();
         return builder;
     }
