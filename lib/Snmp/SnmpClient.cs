@@ -195,7 +195,15 @@ public sealed class SnmpClient : IAsyncDisposable
 
     private static Variable[] Slice(Variable[] variables, int start, int count) => variables.AsSpan(start, count).ToArray();
 
-    private void OnReceiveError(Exception exception) => _logger.ReceiveError(exception.Message);
+    private void OnReceiveError(Exception exception)
+    {
+        if (exception is not System.Net.Sockets.SocketException)
+        {
+            Statistics.InternalErrorSeen();
+        }
+
+        _logger.ReceiveError(exception.Message);
+    }
 
     internal static async Task PaceAsync(SnmpTarget target, CancellationToken cancellationToken)
     {

@@ -145,5 +145,13 @@ public sealed class SnmpTrapReceiver : IAsyncDisposable
         return id;
     }
 
-    private void OnReceiveError(Exception exception) => _logger.TrapReceiveError(exception.Message);
+    private void OnReceiveError(Exception exception)
+    {
+        if (exception is not SocketException)
+        {
+            Statistics.OnInternalError();
+        }
+
+        _logger.TrapReceiveError(exception.Message);
+    }
 }
