@@ -59,8 +59,8 @@ internal sealed class RequestTransmitter
 
         _statistics.TimedOut();
         _logger.RequestTimedOut(target, attempts);
-        var why = deadline.IsBounded && deadline.Clip(target.Timeout) <= TimeSpan.Zero
-            ? $"the budget of {target.Budget} ran out after {attempts} attempt(s)"
+        var why = deadline.IsSpent
+            ? $"the device budget ran out after {attempts} attempt(s)"
             : $"{attempts} attempt(s) of {target.Timeout.TotalMilliseconds:0} ms";
         throw new SnmpException(SnmpErrorKind.Timeout, $"No answer from {target}: {why}.");
     }
