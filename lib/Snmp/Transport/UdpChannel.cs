@@ -24,6 +24,12 @@ internal sealed class UdpChannel : IAsyncDisposable
         _socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            if (localEndPoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                // "[::]" means every address: take IPv4 senders too, as IPv4-mapped IPv6 addresses.
+                _socket.DualMode = true;
+            }
+
             _socket.ReceiveBufferSize = socketBufferBytes;
             _socket.SendBufferSize = socketBufferBytes;
             _socket.Bind(localEndPoint);
