@@ -32,6 +32,19 @@ public sealed class Ipv6ClientTests
         Assert.Equal(0, client.Statistics.WrongEndpoint);
     }
 
+    [Fact]
+    public async Task A_Client_Bound_To_Any_Ipv6_Address_Also_Reaches_Ipv4_Agents()
+    {
+        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "[::]:0" });
+
+        var v2c = await client.GetAsync(new SnmpTarget(ServiceEndpoints.Snmpd) { Timeout = TimeSpan.FromSeconds(3) }, [SysName]);
+        var v3 = await client.GetAsync(SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128), [SysName]);
+
+        Assert.Equal("cf-test-snmpd", v2c[0].Value.AsText());
+        Assert.Equal("cf-test-snmpd", v3[0].Value.AsText());
+        Assert.Equal(0, client.Statistics.WrongEndpoint);
+    }
+
     private static int FreeUdp6Port()
     {
         using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
