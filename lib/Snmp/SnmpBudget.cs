@@ -33,7 +33,8 @@ public sealed class SnmpBudget
         }
     }
 
-    public bool IsSpent => Remaining == TimeSpan.Zero;
+    /// <summary>True once too little is left for any attempt (the same test the calls make).</summary>
+    public bool IsSpent => Deadline.IsSpent;
 
     internal OperationDeadline Deadline => OperationDeadline.At(_end);
 

@@ -179,7 +179,7 @@ public sealed class SnmpClient : IAsyncDisposable
     {
         var requestId = _requestIds.Next();
         using var datagram = EncodeCommunity(target, pdu with { RequestId = requestId });
-        var pending = new PendingRequest(requestId, target.Endpoint.Serialize(), target.Version);
+        var pending = new PendingRequest(requestId, _transmitter.AddressOf(target.Endpoint), target.Version);
         _dispatcher.Register(requestId, pending);
         try
         {

@@ -52,6 +52,15 @@ internal sealed class UdpChannel : IAsyncDisposable
 
     public AddressFamily AddressFamily => _socket.AddressFamily;
 
+    /// <summary>
+    /// The socket address of <paramref name="endpoint"/> as this socket sends to it and sees answers come from: on a
+    /// dual-mode "[::]" socket an IPv4 agent is an IPv4-mapped IPv6 address.
+    /// </summary>
+    public SocketAddress AddressOf(IPEndPoint endpoint) =>
+        _socket.AddressFamily == AddressFamily.InterNetworkV6 && endpoint.AddressFamily == AddressFamily.InterNetwork
+            ? new IPEndPoint(endpoint.Address.MapToIPv6(), endpoint.Port).Serialize()
+            : endpoint.Serialize();
+
     public ValueTask<int> SendAsync(ReadOnlyMemory<byte> datagram, SocketAddress to, CancellationToken cancellationToken) =>
         _socket.SendToAsync(datagram, SocketFlags.None, to, cancellationToken);
 
