@@ -1,10 +1,10 @@
 using ClassroomFleet.Agent.Cabinet;
 using ClassroomFleet.Agent.Configuration;
-using ClassroomFleet.Agent.Devices.Switch;
 using ClassroomFleet.Agent.Health;
 using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.Polling;
 using ClassroomFleet.Agent.Publishing;
+using ClassroomFleet.Agent.RemoteConfig;
 using ClassroomFleet.Agent.Scheduling;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Agent.Status;
@@ -44,6 +44,9 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<HealthServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
         builder.Services.AddHostedService<PollScheduler>();
+
+        // Remote configuration runs only when its section is present; the cabinet module is off unless Cabinet:Enabled.
+        builder.AddRemoteConfig();
         builder.AddCabinetModule();
         return builder;
     }
@@ -79,8 +82,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<DevicePollRunner>();
 
         builder.Services.AddSingleton(sp => new SnmpClient(new SnmpClientOptions(), sp.GetService<ILogger<SnmpClient>>()));
-        builder.Services.AddSingleton<SnmpTargetFactory>();
-        builder.Services.AddSingleton<IDevicePoller, SwitchPoller>();
+        builder.Services.AddClassroomDevicePollers();
         return builder;
     }
 }
