@@ -15,6 +15,7 @@ public sealed class SnmpClientStatistics
     private long _duplicateEngineIds;
     private long _engineResynchronisations;
     private long _notInTimeWindow;
+    private long _internalErrors;
 
     public long RequestsSent => Volatile.Read(ref _requestsSent);
 
@@ -47,6 +48,11 @@ public sealed class SnmpClientStatistics
 
     /// <summary>Authenticated SNMPv3 answers outside the engine's time window (RFC 3414 §3.2 step 7b: too old, maybe replayed); dropped.</summary>
     public long NotInTimeWindow => Volatile.Read(ref _notInTimeWindow);
+
+    /// <summary>Datagrams whose handling threw something other than a decode error (a defect in this library); the receive loop went on.</summary>
+    public long InternalErrors => Volatile.Read(ref _internalErrors);
+
+    internal void InternalErrorSeen() => Interlocked.Increment(ref _internalErrors);
 
     internal void NotInTimeWindowDropped() => Interlocked.Increment(ref _notInTimeWindow);
 

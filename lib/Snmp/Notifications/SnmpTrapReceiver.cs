@@ -132,8 +132,12 @@ public sealed class SnmpTrapReceiver : IAsyncDisposable
         }
     }
 
-    private static IPEndPoint SourceOf(SocketAddress from) =>
-        (IPEndPoint)new IPEndPoint(from.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(from);
+    /// <summary>The sender; an IPv4 sender reaching a dual-mode "[::]" socket is shown as plain IPv4.</summary>
+    private static IPEndPoint SourceOf(SocketAddress from)
+    {
+        var source = (IPEndPoint)new IPEndPoint(from.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(from);
+        return source.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(source.Address.MapToIPv4(), source.Port) : source;
+    }
 
     /// <summary>RFC 3411 §5 SnmpEngineID, format 5 (administratively assigned octets): enterprise 0 with the high bit set, then random octets.</summary>
     private static byte[] NewEngineId()
@@ -145,5 +149,13 @@ public sealed class SnmpTrapReceiver : IAsyncDisposable
         return id;
     }
 
-    private void OnReceiveError(Exception exception) => _logger.TrapReceiveError(exception.Message);
+    private void OnReceiveError(Exception exception)
+    {
+        if (exception is not SocketException)
+        {
+            Statistics.OnInternalError();
+        }
+
+        _logger.TrapReceiveError(exception.Message);
+    }
 }

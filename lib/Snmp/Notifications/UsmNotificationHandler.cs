@@ -57,6 +57,10 @@ internal sealed class UsmNotificationHandler
             {
                 SendReport(message, UsmStatsOids.UnknownEngineIds, ++_unknownEngineIds, keys: null, RequestIdOf(message), reply);
             }
+            else
+            {
+                Fail(source, "no authoritative engine ID");
+            }
 
             return null;
         }

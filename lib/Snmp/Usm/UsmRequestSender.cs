@@ -113,7 +113,7 @@ internal sealed class UsmRequestSender
         var contextName = engine is null ? [] : Encoding.UTF8.GetBytes(target.ContextName);
         using var datagram = V3MessageEncoder.Encode(
             requestId, MaxMessageSize, reportable: true, engineId, boots, time, keys, engineId, contextName, pdu with { RequestId = requestId });
-        var pending = new PendingRequest(requestId, target.Endpoint.Serialize(), SnmpVersion.V3, keys, engine);
+        var pending = new PendingRequest(requestId, _transmitter.AddressOf(target.Endpoint), SnmpVersion.V3, keys, engine);
         _dispatcher.Register(requestId, pending);
         try
         {

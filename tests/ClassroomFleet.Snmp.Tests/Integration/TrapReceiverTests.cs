@@ -154,6 +154,20 @@ public sealed class TrapReceiverTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_V1_Trap_Pdu_In_A_V2c_Message_Is_Rejected_And_Counted()
+    {
+        using var sender = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        await sender.SendAsync(Ber.BerCodecTests.V1TrapRelabelledAsV2c(), _receiver.LocalEndPoint);
+        await NetSnmpCli.RunAsync("snmptrap", "-v2c", "-c", "public", Address, "", LinkDown.ToString());
+
+        var notification = await NextAsync();
+
+        Assert.Equal(NotificationKind.Trap, notification.Kind);
+        Assert.Equal(1, _receiver.Statistics.Malformed);
+        Assert.Equal(1, _receiver.Statistics.Delivered);
+    }
+
+    [Fact]
     public void Options_Without_Communities_Or_Users_Or_With_A_Bad_EngineId_Are_Rejected()
     {
         var options = new SnmpTrapReceiverOptions { ListenEndPoint = "x", EngineId = "123" };
