@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 
 namespace ClassroomFleet.FaultTests;
 
@@ -33,7 +34,9 @@ public sealed class AgentProcess : IAsyncDisposable
             }
 
             var root = directory?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-            var dll = Path.Combine(root, "tests/ClassroomFleet.FaultTests/AgentHost/bin/Debug/net10.0/cf-fault-agent.dll");
+            // The host is built in the configuration the tests were built in (scripts/test.sh builds Release).
+            var configuration = typeof(AgentProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+            var dll = Path.Combine(root, $"tests/ClassroomFleet.FaultTests/AgentHost/bin/{configuration}/net10.0/cf-fault-agent.dll");
             return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build tests/ClassroomFleet.FaultTests first");
         }
     }

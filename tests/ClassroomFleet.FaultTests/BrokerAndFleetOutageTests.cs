@@ -32,7 +32,7 @@ public sealed class BrokerAndFleetOutageTests(ITestOutputHelper output)
         await Task.Delay(2000);
         await agent.StopAsync();
         var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(5));
-        if (rig.Ledger.Where(e => e.Value == "S").Any(e => !stored.Contains(e.Key)))
+        if (stored.Collected.Any(n => !stored.Stored.Contains(n)))
         {
             // The stop was graceful; what is unacknowledged waits in the outbox for the next run.
             await using var again = rig.StartAgent(run: 2);

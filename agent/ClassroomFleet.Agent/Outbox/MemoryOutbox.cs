@@ -21,7 +21,7 @@ public sealed class MemoryOutbox(OutboxOptions options, TimeProvider time) : IOu
         lock (_gate)
         {
             ExpireOld();
-            var size = SegmentCodec.RecordHeaderSize + 18 + append.Device.Length + append.Kind.Length + append.Points.Length;
+            var size = SegmentCodec.RecordLength(append);
             long dropped = 0;
             while (_index.Bytes + size > options.MaxBytes && _index.Oldest is { } oldest)
             {
