@@ -60,7 +60,7 @@ public sealed class PollSchedulerTests : IDisposable
 
     private static (PollScheduler Scheduler, SchoolFileProvider Provider, RecordingSink Sink) Create(string schoolFile, TimeSpan budget)
     {
-        var options = Options.Create(new AgentOptions { SchoolFile = schoolFile, DeviceBudget = budget, MaxConcurrentPolls = 4, Jitter = 0 });
+        var options = Options.Create(new AgentOptions { SchoolFile = schoolFile, StateDirectory = Path.Combine(Path.GetDirectoryName(schoolFile)!, "state"), DeviceBudget = budget, MaxConcurrentPolls = 4, Jitter = 0 });
         var provider = new SchoolFileProvider(options, NullLogger<SchoolFileProvider>.Instance);
         var sink = new RecordingSink();
         var scheduler = new PollScheduler(

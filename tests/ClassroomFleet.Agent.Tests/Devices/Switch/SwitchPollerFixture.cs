@@ -32,7 +32,7 @@ internal sealed class SwitchPollerFixture : IAsyncDisposable
         var fixture = new SwitchPollerFixture(new ConfigurationBuilder().AddInMemoryCollection(credentials).Build());
         var path = Path.Combine(fixture._folder, "school.yaml");
         await File.WriteAllTextAsync(path, schoolYaml);
-        var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = path }), NullLogger<SchoolFileProvider>.Instance);
+        var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = path, StateDirectory = fixture._folder }), NullLogger<SchoolFileProvider>.Instance);
         fixture.School = await provider.ReloadAsync() ?? throw new InvalidOperationException("the test school file is invalid");
         var targets = new SnmpTargetFactory(new CredentialStore(fixture.Configuration));
         var tables = new SwitchTablesCache(targets, new ForwardingTableReader(fixture._snmp, TimeProvider.System), DeviceProfileCatalog.BuiltIn, TimeProvider.System);
