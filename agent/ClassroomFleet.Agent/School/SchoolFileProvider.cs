@@ -33,6 +33,12 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
     /// <summary>School files rejected since start.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>
+    /// Off for the one-shot <c>poll --once</c>: a technician testing a file must see it fail, not the last good copy
+    /// poll in its place, and the service's copy is left alone.
+    /// </summary>
+    public bool LastGoodEnabled { get; set; } = true;
+
     public string LastGoodPath => Path.Combine(options.Value.StateDirectory, LastGoodFileName);
 
     /// <summary>Cancelled when a different school file comes into force.</summary>
@@ -63,7 +69,11 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
             var file = SchoolFileLoader.Parse(text, path);
             await PutInForceAsync(file, sha, lastGood: false).ConfigureAwait(false);
             LogLoaded(logger, path, file.School, file.Devices.Count);
-            await KeepAsLastGoodAsync(text, cancellationToken).ConfigureAwait(false);
+            if (LastGoodEnabled)
+            {
+                await KeepAsLastGoodAsync(text, cancellationToken).ConfigureAwait(false);
+            }
+
             return Current;
         }
         catch (SchoolFileException ex)
@@ -80,7 +90,7 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
         }
 
         Interlocked.Increment(ref _rejected);
-        if (Current is null)
+        if (Current is null && LastGoodEnabled)
         {
             await TryLastGoodAsync(cancellationToken).ConfigureAwait(false);
         }
