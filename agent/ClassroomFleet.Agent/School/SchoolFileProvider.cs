@@ -19,6 +19,9 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
     public const string LastGoodFileName = "school.last-good.yaml";
 
     private readonly Lock _lock = new();
+
+    // The scheduler, the watcher and remote configuration may reload at the same time: one reload at a time.
+    private readonly SemaphoreSlim _reload = new(1, 1);
     private CancellationTokenSource _changed = new();
     private long _rejected;
 
@@ -54,6 +57,19 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
     }
 
     public async Task<SchoolFile?> ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReloadOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task<SchoolFile?> ReloadOnceAsync(CancellationToken cancellationToken)
     {
         var path = options.Value.SchoolFile;
         string? reason = null;
@@ -99,7 +115,11 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
         return Current;
     }
 
-    public void Dispose() => _changed.Dispose();
+    public void Dispose()
+    {
+        _changed.Dispose();
+        _reload.Dispose();
+    }
 
     private async Task PutInForceAsync(SchoolFile file, string sha, bool lastGood)
     {

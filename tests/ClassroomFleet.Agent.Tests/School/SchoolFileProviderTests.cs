@@ -94,5 +94,19 @@ public sealed class SchoolFileProviderTests : IDisposable
         Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(SchoolPath, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Concurrent_Reloads_Put_One_File_In_Force_And_Keep_One_Copy()
+    {
+        await File.WriteAllTextAsync(SchoolPath, School("127.0.0.1:161"));
+        var (provider, log) = Start();
+        using var _ = provider;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => provider.ReloadAsync())));
+
+        Assert.All(results, r => Assert.Same(results[0], r));
+        Assert.Single(log.Entries, e => e.EventId == 2001);
+        Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
