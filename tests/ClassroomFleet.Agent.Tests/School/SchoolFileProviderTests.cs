@@ -97,11 +97,20 @@ public sealed class SchoolFileProviderTests : IDisposable
     [Fact]
     public async Task Concurrent_Reloads_Put_One_File_In_Force_And_Keep_One_Copy()
     {
-        await File.WriteAllTextAsync(SchoolPath, School("127.0.0.1:161"));
+        // A large file, so that parsing takes long enough for unserialised reloads to overlap.
+        var devices = string.Concat(Enumerable.Range(1, 1500).Select(i => $"\n  - {{ id: pc-{i}, kind: pc, address: 10.3.{i / 250}.{i % 250 + 1} }}"));
+        await File.WriteAllTextAsync(SchoolPath, School("127.0.0.1:161") + devices + "\n");
         var (provider, log) = Start();
         using var _ = provider;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => provider.ReloadAsync())));
+        using var go = new ManualResetEventSlim();
+        var reloads = Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        {
+            go.Wait();
+            return provider.ReloadAsync();
+        })).ToList();
+        go.Set();
+        var results = await Task.WhenAll(reloads);
 
         Assert.All(results, r => Assert.Same(results[0], r));
         Assert.Single(log.Entries, e => e.EventId == 2001);
