@@ -67,6 +67,7 @@ def main() -> None:
     add(oid(*sys_, 5, 0), "4", a.name)
     add(oid(*sys_, 6, 0), "4", "Network cabinet, building A")
     add(oid(*sys_, 7, 0), "2", "6")
+    add("1.3.6.1.6.3.10.2.1.2.0", "2", "3")  # snmpEngineBoots (SNMP-FRAMEWORK-MIB)
 
     if_ = (1, 3, 6, 1, 2, 1, 2)
     add(oid(*if_, 1, 0), "2", str(len(indices)))

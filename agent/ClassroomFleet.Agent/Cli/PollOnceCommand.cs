@@ -47,7 +47,9 @@ public static class PollOnceCommand
         using var host = builder.Build();
         var services = host.Services;
         var settings = services.GetRequiredService<IOptions<AgentOptions>>().Value;
-        var school = await services.GetRequiredService<SchoolFileProvider>().ReloadAsync(cancellationToken).ConfigureAwait(false);
+        var provider = services.GetRequiredService<SchoolFileProvider>();
+        provider.LastGoodEnabled = false;
+        var school = await provider.ReloadAsync(cancellationToken).ConfigureAwait(false);
         if (school is null)
         {
             await Console.Error.WriteLineAsync($"error: no usable school file at {settings.SchoolFile}").ConfigureAwait(false);

@@ -45,8 +45,10 @@ public sealed class DeviceEntry
     public List<string> Hosts { get; set; } = [];
 
     /// <summary>
-    /// A PC group: the registered MAC addresses of its PCs. With <see cref="Switch"/>, a PC counts as present when its
-    /// MAC is in that switch's bridge forwarding or ARP table; <see cref="Hosts"/> are then pinged only as a fallback.
+    /// The registered MAC addresses of the device (panel, recorder) or of the PCs of a PC group. The switch poller gives
+    /// the ports where they were learned series of their own. For a PC group with <see cref="Switch"/>, a PC counts as
+    /// present when its MAC is in that switch's bridge forwarding or ARP table; <see cref="Hosts"/> are then pinged only
+    /// as a fallback.
     /// </summary>
     public List<string> Macs { get; set; } = [];
 

@@ -103,9 +103,14 @@ internal static class DeviceSettingsValidator
             }
         }
 
-        if ((device.Macs.Count > 0 || device.Switch is not null) && !IsPcKind(device.Kind))
+        if (device.Macs.Count > 0 && device.Kind is "switch" or "probe" or "cabinet")
         {
-            error(device.Macs.Count > 0 ? $"{at}.macs" : $"{at}.switch", "only a PC group (kind pc, teacher_pc or student_pc) has macs and a switch");
+            error($"{at}.macs", "only devices behind a switch (PCs, panels, projectors, recorders) list their MAC addresses");
+        }
+
+        if (device.Switch is not null && !IsPcKind(device.Kind))
+        {
+            error($"{at}.switch", "only a PC group (kind pc, teacher_pc or student_pc) names the switch that shows its PCs");
         }
 
         if (device.Switch is not null && device.Macs.Count == 0)

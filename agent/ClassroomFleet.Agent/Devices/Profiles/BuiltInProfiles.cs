@@ -19,7 +19,7 @@ public static class BuiltInProfiles
           max_repetitions: 25
           budget: 20s
           interfaces: uplinks_and_registered
-          snmp_oids:
+          snmp_oids: &switch_oids
             sys_up_time: 1.3.6.1.2.1.1.3.0
             snmp_engine_boots: 1.3.6.1.6.3.10.2.1.2.0
             if_descr: 1.3.6.1.2.1.2.2.1.2
@@ -46,6 +46,15 @@ public static class BuiltInProfiles
             ip_net_to_physical_type: 1.3.6.1.2.1.4.35.1.6
             ip_net_to_media_phys_address: 1.3.6.1.2.1.4.22.1.2
             ip_net_to_media_type: 1.3.6.1.2.1.4.22.1.4
+
+        - name: switch-all-ports
+          kinds: [switch]
+          timeout: 2s
+          pacing: 0ms
+          max_repetitions: 25
+          budget: 20s
+          interfaces: all
+          snmp_oids: *switch_oids
 
         - name: switch-weak
           kinds: [switch]

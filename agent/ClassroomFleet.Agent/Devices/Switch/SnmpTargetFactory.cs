@@ -31,7 +31,7 @@ public sealed class SnmpTargetFactory(CredentialStore credentials)
         var target = snmp.Version switch
         {
             "v1" => new SnmpTarget(endpoint, SnmpVersion.V1, Community(device, credential)),
-            "v3" => new SnmpTarget(endpoint, SnmpVersion.V3) { Credentials = Usm(device, snmp.Credential, credential) },
+            "v3" => new SnmpTarget(endpoint, SnmpVersion.V3) { Credentials = Usm(device, snmp.Credential, credential), ContextName = snmp.Context },
             _ => new SnmpTarget(endpoint, SnmpVersion.V2c, Community(device, credential)),
         };
 

@@ -114,7 +114,7 @@ public sealed class PcPollerTests : IAsyncDisposable
                 snmp: {"{"} version: v2c, credential: core-ro {"}"}
                 overrides: {"{"} budget: 3s, timeout: 500ms {"}"}
             """);
-        var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = path }), NullLogger<SchoolFileProvider>.Instance);
+        var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = path, StateDirectory = _folder }), NullLogger<SchoolFileProvider>.Instance);
         Assert.NotNull(await provider.ReloadAsync());
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Credentials:core-ro:Community"] = "school-core" }).Build();
         var cache = new SwitchTablesCache(

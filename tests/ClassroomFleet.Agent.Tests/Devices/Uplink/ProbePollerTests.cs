@@ -122,7 +122,7 @@ public sealed class ProbePollerTests : IDisposable
             category: rural
             classes: { count: 12, as_of: 2026-09-01 }
             """);
-        var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = path }), NullLogger<SchoolFileProvider>.Instance);
+        var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = path, StateDirectory = _folder }), NullLogger<SchoolFileProvider>.Instance);
         Assert.NotNull(await provider.ReloadAsync());
         return new ProbePoller(provider, new HttpProbe(_http), TimeProvider.System, NullLogger<ProbePoller>.Instance);
     }
