@@ -10,6 +10,9 @@ public static class Measurements
     public const string Compliance = "compliance";
     public const string Cabinet = "cabinet";
     public const string Agent = "agent";
+
+    /// <summary>Written by the fleet from each agent's retained status (birth, periodic, last will).</summary>
+    public const string AgentStatus = "agent_status";
 }
 
 /// <summary>Tag keys of contract v1. <c>county</c>, <c>school</c>, <c>device</c> are on every point.</summary>

@@ -14,10 +14,10 @@ namespace ClassroomFleet.Messaging;
 /// </summary>
 public sealed partial class MqttTransport : IMqttTransport
 {
-    private readonly MqttTransportOptions _options;
+    private MqttTransportOptions _options;
     private readonly ILogger _logger;
     private readonly IMqttClient _client;
-    private readonly MqttClientOptions _clientOptions;
+    private MqttClientOptions _clientOptions;
     private readonly ReconnectBackoff _backoff;
     private readonly ConnectionGate _gate = new();
     private readonly Channel<PendingPublish> _queue = Channel.CreateUnbounded<PendingPublish>(new UnboundedChannelOptions { SingleReader = true });
@@ -121,6 +121,7 @@ public sealed partial class MqttTransport : IMqttTransport
         {
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref _disconnected, disconnected);
+            var connectedWith = Volatile.Read(ref _clientOptions);
             var (result, outcome) = await TryConnectAsync(stopping).ConfigureAwait(false);
             if (stopping.IsCancellationRequested)
             {
@@ -132,6 +133,12 @@ public sealed partial class MqttTransport : IMqttTransport
                 attempt = 0;
                 await OnConnectedAsync(result, stopping).ConfigureAwait(false);
                 firstAttempt.TrySetResult();
+                if (!ReferenceEquals(connectedWith, Volatile.Read(ref _clientOptions)))
+                {
+                    // Retargeted while this attempt was under way: leave the old broker for the new one.
+                    await _client.TryDisconnectAsync(MqttClientDisconnectOptionsReason.NormalDisconnection, "moving to another broker").ConfigureAwait(false);
+                }
+
                 try
                 {
                     await disconnected.Task.WaitAsync(stopping).ConfigureAwait(false);
@@ -153,7 +160,11 @@ public sealed partial class MqttTransport : IMqttTransport
             RaiseStateChanged(new ConnectionStateChangedEventArgs(outcome));
             try
             {
-                await Task.Delay(delay, stopping).ConfigureAwait(false);
+                // A retarget cuts the backoff short: the new broker is tried at once.
+                if (await WaitOrRetargetAsync(delay, stopping).ConfigureAwait(false))
+                {
+                    attempt = 0;
+                }
             }
             catch (OperationCanceledException)
             {
@@ -168,7 +179,7 @@ public sealed partial class MqttTransport : IMqttTransport
     {
         try
         {
-            var result = await _client.ConnectAsync(_clientOptions, stopping).ConfigureAwait(false);
+            var result = await _client.ConnectAsync(Volatile.Read(ref _clientOptions), stopping).ConfigureAwait(false);
             return result.ResultCode == MqttClientConnectResultCode.Success
                 ? (result, default)
                 : (null, ConnectFailureMapper.FromResult(result));

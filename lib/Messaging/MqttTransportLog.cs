@@ -47,4 +47,7 @@ internal static partial class MqttTransportLog
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "MQTT message on {Topic} discarded: its {Bytes}-byte payload exceeds MaximumPacketSize {Limit}")]
     public static partial void ReceivedOversized(this ILogger logger, string topic, long bytes, int limit);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "MQTT transport moved to broker {Host}:{Port}; reconnecting there")]
+    public static partial void Retargeted(this ILogger logger, string host, int port);
 }

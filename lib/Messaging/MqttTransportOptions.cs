@@ -64,4 +64,13 @@ public sealed class MqttTransportOptions
     public MqttWillOptions Will { get; set; } = new();
 
     internal bool IsVersion311 => ProtocolVersion == "3.1.1";
+
+    /// <summary>A copy aimed at another broker (the nested TLS and will options are shared: they are not changed here).</summary>
+    internal MqttTransportOptions WithEndpoint(string host, int port)
+    {
+        var copy = (MqttTransportOptions)MemberwiseClone();
+        copy.Host = host;
+        copy.Port = port;
+        return copy;
+    }
 }

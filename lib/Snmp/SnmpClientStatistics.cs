@@ -14,6 +14,7 @@ public sealed class SnmpClientStatistics
     private long _authenticationFailures;
     private long _duplicateEngineIds;
     private long _engineResynchronisations;
+    private long _notInTimeWindow;
 
     public long RequestsSent => Volatile.Read(ref _requestsSent);
 
@@ -43,6 +44,11 @@ public sealed class SnmpClientStatistics
 
     /// <summary>SNMPv3 engine discoveries and time resynchronisations after a Report.</summary>
     public long EngineResynchronisations => Volatile.Read(ref _engineResynchronisations);
+
+    /// <summary>Authenticated SNMPv3 answers outside the engine's time window (RFC 3414 §3.2 step 7b: too old, maybe replayed); dropped.</summary>
+    public long NotInTimeWindow => Volatile.Read(ref _notInTimeWindow);
+
+    internal void NotInTimeWindowDropped() => Interlocked.Increment(ref _notInTimeWindow);
 
     internal void DuplicateEngineIdFound() => Interlocked.Increment(ref _duplicateEngineIds);
 

@@ -95,6 +95,31 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
         using var ackTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var ack = await acks.ReadAsync(ackTimeout.Token);
         Assert.NotEmpty(ack.Stored);
+
+        // The agent's retained birth status reaches InfluxDB through the fleet's registry feed.
+        var status = await WaitForAsync($"SELECT last(online) AS online, last(version) AS version FROM agent_status WHERE school = '{_school}'", timeout.Token);
+        Assert.Equal(1, status.GetInt64(0, "online"));
+        Assert.False(string.IsNullOrEmpty(status.GetString(0, "version")));
+    }
+
+    private async Task<InfluxSeries> WaitForAsync(string query, CancellationToken cancellationToken)
+    {
+        var influx = new InfluxClient(_http!, new InfluxClientOptions { BaseAddress = ServiceEndpoints.Influx, Database = _database });
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"Nothing answered '{query}' within {Patience.TotalSeconds} s.");
+            }
+
+            var result = await influx.QueryAsync(query, CancellationToken.None);
+            if (result.Series is [var series, ..] && series.Values.Count > 0)
+            {
+                return series;
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
     }
 
     private async Task<InfluxSeries> WaitForUplinkRateAsync(CancellationToken cancellationToken)

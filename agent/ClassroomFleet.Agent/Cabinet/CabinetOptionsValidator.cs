@@ -47,7 +47,7 @@ public sealed class CabinetOptionsValidator : IValidateOptions<CabinetOptions>
         var at = CabinetOptions.SectionName;
         if (!Enum.IsDefined(options.Driver))
         {
-            failures.Add($"{at}:Driver must be libgpiod, libgpiodv2 or none");
+            failures.Add($"{at}:Driver must be libgpiod, libgpiodv2, simulated or none");
             return;
         }
 
@@ -55,7 +55,7 @@ public sealed class CabinetOptionsValidator : IValidateOptions<CabinetOptions>
         var modelAt = $"{at}:Models:{options.Model}";
         if (model?.Driver is { } modelDriver && !Enum.IsDefined(modelDriver))
         {
-            failures.Add($"{modelAt}:Driver must be libgpiod, libgpiodv2 or none");
+            failures.Add($"{modelAt}:Driver must be libgpiod, libgpiodv2, simulated or none");
             return;
         }
 

@@ -10,17 +10,18 @@ internal static class CabinetPoints
     public static TelemetryPoint Sensor(SensorSample sample, bool overTemperature, bool highHumidity, long timestampNs)
     {
         var floats = new Dictionary<string, double>(3);
-        var booleans = new Dictionary<string, bool>(3) { [CabinetFields.Ok] = true };
+        var booleans = new Dictionary<string, bool>(1) { [CabinetFields.Ok] = true };
+        var alerts = new Dictionary<string, long>(2);
         if (sample.TemperatureC is { } celsius)
         {
             floats[CabinetFields.TemperatureC] = Math.Round(celsius, 3);
-            booleans[CabinetFields.AlertOverTemperature] = overTemperature;
+            alerts[CabinetFields.AlertOverTemperature] = AlertLevel(overTemperature);
         }
 
         if (sample.HumidityPct is { } percent)
         {
             floats[CabinetFields.HumidityPct] = Math.Round(percent, 3);
-            booleans[CabinetFields.AlertHighHumidity] = highHumidity;
+            alerts[CabinetFields.AlertHighHumidity] = AlertLevel(highHumidity);
         }
 
         if (sample.PressureKpa is { } kpa)
@@ -28,8 +29,14 @@ internal static class CabinetPoints
             floats[CabinetFields.PressureKpa] = Math.Round(kpa, 4);
         }
 
-        return Point(timestampNs, CabinetFields.SensorTag, sample.Sensor, floats, booleans, null);
+        return Point(timestampNs, CabinetFields.SensorTag, sample.Sensor, floats, booleans, null) with { Integers = alerts.Count > 0 ? alerts : null };
     }
+
+    /// <summary>
+    /// Alert states are integers (1 raised, 0 clear), not booleans: Grafana's alert expressions reduce only numbers, and
+    /// InfluxQL's max() over a school's sensors needs a number too.
+    /// </summary>
+    public static long AlertLevel(bool active) => active ? 1 : 0;
 
     public static TelemetryPoint SensorFault(SensorFault fault, long timestampNs) =>
         Point(timestampNs, CabinetFields.SensorTag, fault.Sensor, null,
@@ -38,13 +45,11 @@ internal static class CabinetPoints
 
     public static TelemetryPoint Input(CabinetInput input, bool active, bool? doorOpenLong, long timestampNs)
     {
-        var booleans = new Dictionary<string, bool>(2) { [FieldOf(input.Role)] = active };
-        if (doorOpenLong is { } alert)
-        {
-            booleans[CabinetFields.AlertDoorOpenLong] = alert;
-        }
-
-        return Point(timestampNs, CabinetFields.InputTag, input.Name, null, booleans, null);
+        var booleans = new Dictionary<string, bool>(1) { [FieldOf(input.Role)] = active };
+        var point = Point(timestampNs, CabinetFields.InputTag, input.Name, null, booleans, null);
+        return doorOpenLong is { } alert
+            ? point with { Integers = new Dictionary<string, long>(1) { [CabinetFields.AlertDoorOpenLong] = AlertLevel(alert) } }
+            : point;
     }
 
     public static TelemetryPoint InputError(CabinetInput input, string error, long timestampNs) =>
@@ -52,12 +57,7 @@ internal static class CabinetPoints
 
     public static TelemetryPoint Summary(CabinetSummary summary, long timestampNs)
     {
-        var booleans = new Dictionary<string, bool>
-        {
-            [CabinetFields.AlertOverTemperature] = summary.OverTemperature,
-            [CabinetFields.AlertHighHumidity] = summary.HighHumidity,
-            [CabinetFields.AlertDoorOpenLong] = summary.DoorOpenLong,
-        };
+        var booleans = new Dictionary<string, bool>(4);
         if (summary.GpioOk is { } gpioOk)
         {
             booleans[CabinetFields.GpioOk] = gpioOk;
@@ -83,7 +83,13 @@ internal static class CabinetPoints
         {
             Measurement = Measurements.Cabinet,
             TimestampNs = timestampNs,
-            Integers = new Dictionary<string, long> { [CabinetFields.SensorFaults] = summary.SensorFaults },
+            Integers = new Dictionary<string, long>
+            {
+                [CabinetFields.SensorFaults] = summary.SensorFaults,
+                [CabinetFields.AlertOverTemperature] = AlertLevel(summary.OverTemperature),
+                [CabinetFields.AlertHighHumidity] = AlertLevel(summary.HighHumidity),
+                [CabinetFields.AlertDoorOpenLong] = AlertLevel(summary.DoorOpenLong),
+            },
             Booleans = booleans,
             Strings = strings,
         };

@@ -19,7 +19,7 @@ public static class CabinetRegistration
         builder.Services.AddOptions<CabinetOptions>().BindConfiguration(CabinetOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CabinetOptions>, CabinetOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IGpioDriverFactory, LibgpiodDriverFactory>();
+        builder.Services.TryAddSingleton<IGpioDriverFactory>(sp => new LibgpiodDriverFactory(sp.GetRequiredService<IOptions<CabinetOptions>>().Value.SysfsRoot));
         builder.Services.AddSingleton<CabinetHardware>();
         builder.Services.AddSingleton<CabinetSensors>();
         builder.Services.AddSingleton<ICabinetRelays, CabinetRelays>();

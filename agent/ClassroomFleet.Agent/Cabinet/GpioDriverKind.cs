@@ -11,4 +11,10 @@ public enum GpioDriverKind
 
     /// <summary>libgpiod 2.x (<c>libgpiod.so.3</c>) over the GPIO character device (uAPI v2).</summary>
     LibgpiodV2,
+
+    /// <summary>
+    /// No hardware: lines read their level from files under <c>{SysfsRoot}/gpio-sim/chip{Chip}/line{N}</c> ("0"/"1"),
+    /// for the demo county and bench setups. Never on a gateway.
+    /// </summary>
+    Simulated,
 }

@@ -63,8 +63,9 @@ public static class PollOnceCommand
 
         var pollers = services.GetServices<IDevicePoller>().ToDictionary(p => p.Kind, StringComparer.Ordinal);
         var runner = services.GetRequiredService<DevicePollRunner>();
+        var budgets = services.GetRequiredService<DeviceBudgets>();
         var outcomes = await Task.WhenAll(devices.Select(async d => pollers.TryGetValue(d.Kind, out var poller)
-            ? await runner.PollOnceAsync(poller, d, settings.DeviceBudget, cancellationToken).ConfigureAwait(false)
+            ? await runner.PollOnceAsync(poller, d, budgets.For(d), cancellationToken).ConfigureAwait(false)
             : new PollOutcome(d.Id, d.Kind, [], TimeSpan.Zero, $"no poller for kind '{d.Kind}'"))).ConfigureAwait(false);
 
         using var buffer = new LineProtocolBuffer();

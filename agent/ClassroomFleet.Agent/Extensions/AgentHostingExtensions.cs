@@ -1,9 +1,10 @@
+using ClassroomFleet.Agent.Cabinet;
 using ClassroomFleet.Agent.Configuration;
-using ClassroomFleet.Agent.Devices.Switch;
 using ClassroomFleet.Agent.Health;
 using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.Polling;
 using ClassroomFleet.Agent.Publishing;
+using ClassroomFleet.Agent.RemoteConfig;
 using ClassroomFleet.Agent.Scheduling;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Agent.Status;
@@ -22,7 +23,8 @@ public static class AgentHostingExtensions
 {
     /// <summary>
     /// The whole agent service: polling into the durable outbox, publishing over MQTT with the fleet's acknowledgement,
-    /// the retained status with its last will, the agent's own telemetry, and /healthz + /metrics.
+    /// the retained status with its last will, the agent's own telemetry, /healthz + /metrics, and the cabinet module
+    /// (off unless <c>Cabinet:Enabled</c>).
     /// Hosted services stop in reverse order: polling stops first, then status (goodbye), publishing, the outbox
     /// (flushed and closed), and the MQTT transport last; the whole stop is bounded by Agent:ShutdownTimeout.
     /// </summary>
@@ -44,6 +46,10 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<HealthServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HealthServer>());
         builder.Services.AddHostedService<PollScheduler>();
+
+        // Remote configuration runs only when its section is present; the cabinet module is off unless Cabinet:Enabled.
+        builder.AddRemoteConfig();
+        builder.AddCabinetModule();
         return builder;
     }
 
@@ -78,8 +84,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<DevicePollRunner>();
 
         builder.Services.AddSingleton(sp => new SnmpClient(new SnmpClientOptions(), sp.GetService<ILogger<SnmpClient>>()));
-        builder.Services.AddSingleton<SnmpTargetFactory>();
-        builder.Services.AddSingleton<IDevicePoller, SwitchPoller>();
+        builder.Services.AddClassroomDevicePollers();
         return builder;
     }
 }

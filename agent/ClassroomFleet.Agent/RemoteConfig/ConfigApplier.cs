@@ -10,7 +10,8 @@ namespace ClassroomFleet.Agent.RemoteConfig;
 /// <summary>
 /// Accepts, applies, confirms and undoes pushed school files. A document is applied only if its signature verifies
 /// with the pinned fleet key, its version is above the persisted high-water mark, it has not expired, and it passes
-/// <see cref="SchoolFileLoader.Parse"/>. Applying is journalled so that a crash at any instant leaves the old or the new
+/// <see cref="SchoolFileLoader.Parse"/> (and its agent settings are sane). The retained document that the broker hands
+/// over again after every reconnect is recognised by its digest and changes nothing. Applying is journalled so that a crash at any instant leaves the old or the new
 /// file in force; an applied document that the fleet does not confirm in time is undone. Every outcome yields the
 /// <see cref="ConfigReported"/> to publish. Operations are serialised.
 /// </summary>
@@ -22,7 +23,8 @@ public sealed class ConfigApplier(
     RemoteConfigOptions options,
     string agentId,
     TimeProvider time,
-    ILogger logger) : IDisposable
+    ILogger logger,
+    IAgentSettingsTarget? settingsTarget = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -59,14 +61,20 @@ public sealed class ConfigApplier(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (document, refusal) = Screen(envelopeJson.Span);
+            var (document, refusal) = Screen(envelopeJson.Span, out var digest);
+            if (refusal is null && document is null)
+            {
+                // The accepted document once more (retained, re-delivered on reconnect): nothing to do.
+                return State.LastReport ?? Report(ConfigStatus.Applied, State.InForce, null);
+            }
+
             if (refusal is not null)
             {
                 RemoteConfigLog.Refused(logger, refusal.AttemptedVersion, refusal.Status, refusal.Reason ?? "");
                 return await RememberAsync(refusal, cancellationToken).ConfigureAwait(false);
             }
 
-            return await ApplyAsync(document!, cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(document!, digest!, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -88,6 +96,7 @@ public sealed class ConfigApplier(
 
             // The confirmed file becomes what a later rollback restores.
             await DurableFile.WriteAsync(store.PreviousPath, await File.ReadAllBytesAsync(schoolFilePath, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await store.SavePreviousSettingsAsync(store.LoadSettings(), cancellationToken).ConfigureAwait(false);
             store.DeleteJournal();
             RemoteConfigLog.Confirmed(logger, version);
             return await RememberAsync(Report(ConfigStatus.Confirmed, version, null), cancellationToken).ConfigureAwait(false);
@@ -119,8 +128,10 @@ public sealed class ConfigApplier(
         }
     }
 
-    private (ConfigDocument? Document, ConfigReported? Refusal) Screen(ReadOnlySpan<byte> envelopeJson)
+    /// <summary>The document to apply, or the refusal; neither when it is the accepted document re-delivered.</summary>
+    private (ConfigDocument? Document, ConfigReported? Refusal) Screen(ReadOnlySpan<byte> envelopeJson, out string? digest)
     {
+        digest = null;
         ConfigEnvelope envelope;
         try
         {
@@ -145,6 +156,12 @@ public sealed class ConfigApplier(
         catch (ContractDecodeException ex)
         {
             return (null, Report(ConfigStatus.RefusedInvalid, 0, $"not a config document: {ex.Message}"));
+        }
+
+        digest = Convert.ToHexStringLower(SHA256.HashData(payload));
+        if (document.Version == State.HighWater && digest == State.HighWaterSha256)
+        {
+            return (null, null);
         }
 
         var current = provider.Current;
@@ -182,10 +199,15 @@ public sealed class ConfigApplier(
             return (null, Report(ConfigStatus.RefusedInvalid, document.Version, ex.Message));
         }
 
+        if (AgentSettingsCheck.Problem(document.Agent) is { } settingsProblem)
+        {
+            return (null, Report(ConfigStatus.RefusedInvalid, document.Version, settingsProblem));
+        }
+
         return (document, null);
     }
 
-    private async Task<ConfigReported> ApplyAsync(ConfigDocument document, CancellationToken cancellationToken)
+    private async Task<ConfigReported> ApplyAsync(ConfigDocument document, string digest, CancellationToken cancellationToken)
     {
         var newBytes = Encoding.UTF8.GetBytes(document.SchoolFile);
         var pending = store.LoadJournal();
@@ -194,6 +216,7 @@ public sealed class ConfigApplier(
         if (pending is null)
         {
             await DurableFile.WriteAsync(store.PreviousPath, await File.ReadAllBytesAsync(schoolFilePath, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await store.SavePreviousSettingsAsync(store.LoadSettings(), cancellationToken).ConfigureAwait(false);
         }
 
         var journal = new ApplyJournal
@@ -206,13 +229,15 @@ public sealed class ConfigApplier(
 
         // CancellationToken.None from here on: once the journal exists, stopping half-way would only force an undo.
         await store.SaveJournalAsync(journal, CancellationToken.None).ConfigureAwait(false);
+        await store.SaveSettingsAsync(document.Agent, CancellationToken.None).ConfigureAwait(false);
         await DurableFile.WriteAsync(schoolFilePath, newBytes, CancellationToken.None).ConfigureAwait(false);
-        State = State with { HighWater = document.Version, InForce = document.Version };
+        State = State with { HighWater = document.Version, HighWaterSha256 = digest, InForce = document.Version };
         await store.SaveStateAsync(State, CancellationToken.None).ConfigureAwait(false);
         var timeout = document.ConfirmTimeoutSeconds is > 0 and var s ? TimeSpan.FromSeconds(s) : options.ConfirmTimeout;
         var deadline = time.GetUtcNow() + timeout;
         await store.SaveJournalAsync(journal with { Phase = ApplyPhase.AwaitingConfirm, ConfirmDeadline = deadline }, CancellationToken.None).ConfigureAwait(false);
         await provider.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+        await ApplySettingsAsync(document.Agent).ConfigureAwait(false);
         RemoteConfigLog.Applied(logger, document.Version, document.IssuedBy ?? "?", deadline);
         return await RememberAsync(Report(ConfigStatus.Applied, document.Version, $"awaiting the fleet's confirmation until {deadline:O}"), CancellationToken.None).ConfigureAwait(false);
     }
@@ -221,13 +246,24 @@ public sealed class ConfigApplier(
     {
         _ = cancellationToken;
         var previous = await File.ReadAllBytesAsync(store.PreviousPath, CancellationToken.None).ConfigureAwait(false);
+        var previousSettings = store.LoadPreviousSettings();
+        await store.SaveSettingsAsync(previousSettings, CancellationToken.None).ConfigureAwait(false);
         await DurableFile.WriteAsync(schoolFilePath, previous, CancellationToken.None).ConfigureAwait(false);
         State = State with { InForce = journal.PreviousVersion };
         await store.SaveStateAsync(State, CancellationToken.None).ConfigureAwait(false);
         store.DeleteJournal();
         await provider.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+        await ApplySettingsAsync(previousSettings).ConfigureAwait(false);
         RemoteConfigLog.RolledBack(logger, journal.Version, journal.PreviousVersion, reason);
         return await RememberAsync(Report(ConfigStatus.RolledBack, journal.Version, reason), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task ApplySettingsAsync(ConfigAgentSettings? settings)
+    {
+        if (settingsTarget is not null)
+        {
+            await settingsTarget.ApplyAsync(settings, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private async Task<ConfigReported> RememberAsync(ConfigReported report, CancellationToken cancellationToken)

@@ -24,6 +24,22 @@ internal static class DurableFile
         DirectorySync.Sync(directory);
     }
 
+    /// <summary>The same, synchronously (for start-up code that runs before the host).</summary>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        DirectorySync.Sync(directory);
+    }
+
     public static void Delete(string path)
     {
         if (!File.Exists(path))

@@ -12,6 +12,10 @@ public sealed record RemoteConfigState
     [JsonPropertyName("high_water")]
     public long HighWater { get; init; }
 
+    /// <summary>SHA-256 (hex) of the accepted document of <see cref="HighWater"/>, to know it again when re-delivered.</summary>
+    [JsonPropertyName("high_water_sha256")]
+    public string? HighWaterSha256 { get; init; }
+
     [JsonPropertyName("in_force")]
     public long InForce { get; init; }
 

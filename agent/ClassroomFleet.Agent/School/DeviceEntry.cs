@@ -44,6 +44,15 @@ public sealed class DeviceEntry
     /// </summary>
     public List<string> Hosts { get; set; } = [];
 
+    /// <summary>
+    /// A PC group: the registered MAC addresses of its PCs. With <see cref="Switch"/>, a PC counts as present when its
+    /// MAC is in that switch's bridge forwarding or ARP table; <see cref="Hosts"/> are then pinged only as a fallback.
+    /// </summary>
+    public List<string> Macs { get; set; } = [];
+
+    /// <summary>A PC group: the id of the switch (a device of this file) whose forwarding and ARP tables show its PCs.</summary>
+    public string? Switch { get; set; }
+
     /// <summary>Kind <c>probe</c>: the active bandwidth test.</summary>
     public ProbeEntry? Probe { get; set; }
 }

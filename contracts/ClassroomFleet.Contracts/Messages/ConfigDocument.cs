@@ -37,6 +37,10 @@ public sealed record ConfigDocument
     [JsonPropertyName("school_file")]
     public required string SchoolFile { get; init; }
 
+    /// <summary>Settings of the agent itself (broker address); null keeps the agent's own.</summary>
+    [JsonPropertyName("agent")]
+    public ConfigAgentSettings? Agent { get; init; }
+
     /// <summary>How long the agent waits for the fleet's confirmation before it restores the previous file; null: agent default.</summary>
     [JsonPropertyName("confirm_timeout_s")]
     public int? ConfirmTimeoutSeconds { get; init; }

@@ -18,6 +18,7 @@ namespace ClassroomFleet.Contracts.Serialization;
 [JsonSerializable(typeof(ConfigDocument))]
 [JsonSerializable(typeof(ConfigEnvelope))]
 [JsonSerializable(typeof(ConfigReported))]
+[JsonSerializable(typeof(ConfigAgentSettings))]
 [JsonSerializable(typeof(CommandMessage))]
 [JsonSerializable(typeof(CommandResult))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

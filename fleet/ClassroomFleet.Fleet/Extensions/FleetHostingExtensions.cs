@@ -2,6 +2,7 @@ using ClassroomFleet.Fleet.Auth;
 using ClassroomFleet.Fleet.Compliance;
 using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Fleet.Ingest;
+using ClassroomFleet.Fleet.Registry;
 using ClassroomFleet.Influx.Http;
 using ClassroomFleet.Influx.Writing;
 using ClassroomFleet.Messaging;
@@ -37,6 +38,7 @@ public static class FleetHostingExtensions
             sp.GetRequiredService<ILogger<InfluxBatchWriter>>(),
             sp.GetRequiredService<TimeProvider>()));
 
+        builder.Services.AddSingleton<IAgentStatusObserver, AgentStatusRecorder>();
         builder.Services.AddCompliance();
         builder.AddFleetRegistryAndApi();
 

@@ -18,6 +18,7 @@ public sealed class RegistryFeedService(
     RegistryStore store,
     RegistryMetrics metrics,
     TimeProvider time,
+    IEnumerable<IAgentStatusObserver> statusObservers,
     ILogger<RegistryFeedService> logger) : BackgroundService
 {
     public const string InventoryKind = "inventory";
@@ -75,7 +76,12 @@ public sealed class RegistryFeedService(
                     return;
                 }
 
-                await store.ApplyStatusAsync(topic.County, topic.School, status, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var received = time.GetUtcNow();
+                await store.ApplyStatusAsync(topic.County, topic.School, status, received, cancellationToken).ConfigureAwait(false);
+                foreach (var observer in statusObservers)
+                {
+                    await observer.OnStatusAsync(topic.County, topic.School, status, received, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             metrics.Accept(kind);

@@ -63,8 +63,8 @@ public sealed class CabinetMonitorTests : IDisposable
         var top = Tagged(first, "sensor", "top");
         Assert.Equal(41.0, top.Floats!["temperature_c"]);
         Assert.Equal(50.0, top.Floats["humidity_pct"]);
-        Assert.True(top.Booleans!["alert_over_temperature"]);
-        Assert.False(top.Booleans["alert_high_humidity"]);
+        Assert.Equal(1, top.Integers!["alert_over_temperature"]);
+        Assert.Equal(0, top.Integers["alert_high_humidity"]);
         var intake = Tagged(first, "sensor", "intake");
         Assert.False(intake.Booleans!["ok"]);
         Assert.Equal("crc_failed", intake.Strings!["fault"]);
@@ -74,7 +74,7 @@ public sealed class CabinetMonitorTests : IDisposable
         var summary = Summary(first);
         Assert.Equal(1, summary.Integers!["sensor_faults"]);
         Assert.True(summary.Booleans!["gpio_ok"]);
-        Assert.True(summary.Booleans["alert_over_temperature"]);
+        Assert.Equal(1, summary.Integers["alert_over_temperature"]);
 
         // The door opens: an inputs-only outcome at once, after the debounce time.
         await WaitForCallbacksAsync();
@@ -89,8 +89,8 @@ public sealed class CabinetMonitorTests : IDisposable
         // Cooling to 38 °C keeps the alert (hysteresis); 37 °C clears it. The door stays open past 10 minutes.
         Write("sys/bus/iio/devices/iio:device0/in_temp_input", "38000\n");
         var second = await NextPeriodicAsync(options.Interval);
-        Assert.True(Tagged(second, "sensor", "top").Booleans!["alert_over_temperature"]);
-        Assert.False(Tagged(second, "input", "door").Booleans!["alert_door_open_long"]);
+        Assert.Equal(1, Tagged(second, "sensor", "top").Integers!["alert_over_temperature"]);
+        Assert.Equal(0, Tagged(second, "input", "door").Integers!["alert_door_open_long"]);
 
         Write("sys/bus/iio/devices/iio:device0/in_temp_input", "37000\n");
         PollOutcome later = second;
@@ -99,9 +99,9 @@ public sealed class CabinetMonitorTests : IDisposable
             later = await NextPeriodicAsync(options.Interval);
         }
 
-        Assert.False(Tagged(later, "sensor", "top").Booleans!["alert_over_temperature"]);
-        Assert.True(Tagged(later, "input", "door").Booleans!["alert_door_open_long"]);
-        Assert.True(Summary(later).Booleans!["alert_door_open_long"]);
+        Assert.Equal(0, Tagged(later, "sensor", "top").Integers!["alert_over_temperature"]);
+        Assert.Equal(1, Tagged(later, "input", "door").Integers!["alert_door_open_long"]);
+        Assert.Equal(1, Summary(later).Integers!["alert_door_open_long"]);
         Assert.Equal(22, Summary(later).Integers!["sensor_faults"]);
 
         await stop.CancelAsync();

@@ -38,10 +38,10 @@ public sealed class ConfigApplierTests : IDisposable
         await first.ConfirmAsync(9, default);
 
         var (second, _) = await _fx.StartAgentAsync();
-        var again = await second.AcceptAsync(_fx.Signed(9), default);
+        var otherNine = await second.AcceptAsync(_fx.Signed(_fx.Document(9, RemoteConfigFixture.SchoolYaml("other-9"))), default);
         var older = await second.AcceptAsync(_fx.Signed(5), default);
 
-        Assert.Equal(ConfigStatus.RefusedStale, again.Status);
+        Assert.Equal(ConfigStatus.RefusedStale, otherNine.Status);
         Assert.Equal(ConfigStatus.RefusedStale, older.Status);
         Assert.Equal(9, second.State.HighWater);
         Assert.Equal("v9", _fx.InForceName());
@@ -142,7 +142,8 @@ public sealed class ConfigApplierTests : IDisposable
     public async Task Without_Confirmation_By_The_Deadline_The_Previous_File_Comes_Back()
     {
         var (applier, provider) = await _fx.StartAgentAsync();
-        await applier.AcceptAsync(_fx.Signed(7), default);
+        var retained = _fx.Signed(7);
+        await applier.AcceptAsync(retained, default);
         Assert.Equal("v7", provider.Current!.Name);
 
         _fx.Clock.Advance(TimeSpan.FromMinutes(4));
@@ -157,8 +158,65 @@ public sealed class ConfigApplierTests : IDisposable
         Assert.Equal("local", _fx.InForceName());
         Assert.Equal("local", provider.Current!.Name);
 
-        // The retained document comes again on reconnect: it must not be applied a second time.
-        Assert.Equal(ConfigStatus.RefusedStale, (await applier.AcceptAsync(_fx.Signed(7), default)).Status);
+        // The retained document comes again on reconnect: it must not be applied a second time, and the report stays.
+        var again = await applier.AcceptAsync(retained, default);
+        Assert.Equal(ConfigStatus.RolledBack, again.Status);
+        Assert.Equal("local", _fx.InForceName());
+        Assert.Equal(0, applier.State.InForce);
+    }
+
+    [Fact]
+    public async Task The_Accepted_Document_Delivered_Again_Changes_Nothing_And_Repeats_The_Last_Report()
+    {
+        var (applier, _) = await _fx.StartAgentAsync();
+        var document = _fx.Document(7);
+        await applier.AcceptAsync(_fx.Signed(document), default);
+        var confirmed = await applier.ConfirmAsync(7, default);
+
+        // After a reconnect the broker hands over the same retained document (signed afresh bytes, same payload).
+        var (restarted, _) = await _fx.StartAgentAsync();
+        var again = await restarted.AcceptAsync(_fx.Signed(document), default);
+
+        Assert.Equal(ConfigStatus.Confirmed, again.Status);
+        Assert.Equal(confirmed!.Time, again.Time);
+        Assert.Null(new RemoteConfigStore(_fx.StateDirectory).LoadJournal());
+        Assert.Equal(7, restarted.State.InForce);
+    }
+
+    [Fact]
+    public async Task Agent_Settings_Are_Applied_With_The_File_And_Undone_With_It()
+    {
+        var target = new RecordingSettingsTarget();
+        var (applier, _) = await _fx.StartAgentAsync(target);
+        var document = _fx.Document(7) with { Agent = new ConfigAgentSettings { MqttHost = "10.9.9.9", MqttPort = 18830 } };
+
+        await applier.AcceptAsync(_fx.Signed(document), default);
+        var store = new RemoteConfigStore(_fx.StateDirectory);
+        Assert.Equal("10.9.9.9", store.LoadSettings()!.MqttHost);
+        Assert.Equal("10.9.9.9", target.Applied[^1]!.MqttHost);
+
+        _fx.Clock.Advance(TimeSpan.FromMinutes(6));
+        var report = await applier.CheckDeadlineAsync(default);
+
+        Assert.Equal(ConfigStatus.RolledBack, report!.Status);
+        Assert.Null(store.LoadSettings());
+        Assert.Null(target.Applied[^1]);
+    }
+
+    [Theory]
+    [InlineData("bad host", 1883, "agent.mqtt_host")]
+    [InlineData("broker.example", 0, "agent.mqtt_port")]
+    [InlineData("broker.example", 70000, "agent.mqtt_port")]
+    public async Task Insane_Agent_Settings_Refuse_The_Document(string host, int port, string field)
+    {
+        var (applier, _) = await _fx.StartAgentAsync();
+        var document = _fx.Document(3) with { Agent = new ConfigAgentSettings { MqttHost = host, MqttPort = port } };
+
+        var report = await applier.AcceptAsync(_fx.Signed(document), default);
+
+        Assert.Equal(ConfigStatus.RefusedInvalid, report.Status);
+        Assert.Contains(field, report.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, applier.State.HighWater);
     }
 
     [Fact]

@@ -39,9 +39,9 @@ internal sealed class RemoteConfigFixture : IDisposable
 
     public RemoteConfigOptions Options { get; } = new() { ConfirmTimeout = TimeSpan.FromMinutes(5), MaxClockSkew = TimeSpan.Zero };
 
-    public static string SchoolYaml(string name, string school = School) => $"""
+    public static string SchoolYaml(string name, string school = School, string county = County) => $"""
         schema: classroomfleet.school/v1
-        county: "{County}"
+        county: "{county}"
         school: "{school}"
         name: {name}
         category: urban
@@ -58,14 +58,14 @@ internal sealed class RemoteConfigFixture : IDisposable
         """;
 
     /// <summary>A new agent run on the same folders (the state on disk is all that carries over).</summary>
-    public async Task<(ConfigApplier Applier, SchoolFileProvider Provider)> StartAgentAsync()
+    public async Task<(ConfigApplier Applier, SchoolFileProvider Provider)> StartAgentAsync(IAgentSettingsTarget? settingsTarget = null)
     {
         var provider = new SchoolFileProvider(Microsoft.Extensions.Options.Options.Create(new AgentOptions { SchoolFile = SchoolFilePath }), NullLogger<SchoolFileProvider>.Instance);
         await provider.ReloadAsync();
         var pinned = Agent.RemoteConfig.FleetKey.LoadPublicKey(PublicKeyPath);
         _disposables.Add(pinned);
         _disposables.Add(provider);
-        var applier = new ConfigApplier(new RemoteConfigStore(StateDirectory), provider, SchoolFilePath, pinned, Options, "gw-test", Clock, NullLogger.Instance);
+        var applier = new ConfigApplier(new RemoteConfigStore(StateDirectory), provider, SchoolFilePath, pinned, Options, "gw-test", Clock, NullLogger.Instance, settingsTarget);
         _disposables.Add(applier);
         await applier.RecoverAsync(CancellationToken.None);
         return (applier, provider);

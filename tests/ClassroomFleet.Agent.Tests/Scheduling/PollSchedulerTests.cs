@@ -67,6 +67,7 @@ public sealed class PollSchedulerTests : IDisposable
             [new ScriptedPoller("pc", "pc-dead")],
             provider,
             new DevicePollRunner(TimeProvider.System, NullLogger<DevicePollRunner>.Instance),
+            new DeviceBudgets(ClassroomFleet.Agent.Devices.Profiles.DeviceProfileCatalog.BuiltIn, options),
             sink,
             options,
             TimeProvider.System,
@@ -98,7 +99,10 @@ public sealed class PollSchedulerTests : IDisposable
         Assert.Contains("time budget", dead.Error, StringComparison.Ordinal);
         var health = Assert.Single(dead.Points);
         Assert.False(health.Booleans!["up"]);
-        Assert.True(sink.Outcomes.Count(o => o.Device == "pc-ok" && o.Error is null) >= 3);
+        Assert.Equal(0, health.Integers!["available"]);
+        var healthy = sink.Outcomes.First(o => o.Device == "pc-ok" && o.Error is null).Points.Single(p => p.Measurement == "device");
+        Assert.Equal(1, healthy.Integers!["available"]);
+        Assert.True(sink.Outcomes.Count(o => o.Device == "pc-ok" && o.Error is null) >= 3, string.Join("|", sink.Outcomes.Select(o => o.Device + ":" + o.Error + ":" + o.Duration.TotalMilliseconds)));
     }
 
     [Fact]

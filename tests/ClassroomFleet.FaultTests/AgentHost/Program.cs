@@ -6,9 +6,16 @@ using ClassroomFleet.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-// CF_FAULT_MODE: durable (the product), memory (negative control: no disk), puback (negative control: a batch leaves the
+// CF_FAULT_MODE: apply (see ApplyLoop), durable (the product), memory (negative control: no disk), puback (negative control: a batch leaves the
 // outbox on the broker's PUBACK instead of the fleet's acknowledgement).
 var mode = Environment.GetEnvironmentVariable("CF_FAULT_MODE") ?? "durable";
+if (mode == "apply")
+{
+    // apply: the remote-configuration apply path alone (RemoteConfigApplyKillTests).
+    await ApplyLoop.RunAsync(Environment.GetEnvironmentVariable("CF_APPLY_DIR")!, CancellationToken.None);
+    return;
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddSingleton<IOutbox>(sp =>
 {

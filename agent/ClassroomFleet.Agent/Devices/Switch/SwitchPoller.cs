@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ClassroomFleet.Agent.Devices.Profiles;
 using ClassroomFleet.Agent.Polling;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Contracts;
@@ -13,7 +14,7 @@ namespace ClassroomFleet.Agent.Devices.Switch;
 /// uplinks get per-port <c>interface</c> points and an <c>uplink</c> point; every other port only counts towards one
 /// per-switch aggregate (<c>if_name=_total</c>).
 /// </summary>
-public sealed class SwitchPoller(SnmpClient snmp, SnmpTargetFactory targets, TimeProvider time) : IDevicePoller
+public sealed class SwitchPoller(SnmpClient snmp, SnmpTargetFactory targets, DeviceProfileCatalog profiles, TimeProvider time) : IDevicePoller
 {
     public const string AggregateInterfaceName = "_total";
 
@@ -30,7 +31,7 @@ public sealed class SwitchPoller(SnmpClient snmp, SnmpTargetFactory targets, Tim
 
     public async Task<IReadOnlyList<TelemetryPoint>> PollAsync(DeviceEntry device, CancellationToken cancellationToken = default)
     {
-        var target = await targets.CreateAsync(device, cancellationToken).ConfigureAwait(false);
+        var target = await targets.CreateAsync(device, profiles.Resolve(device), cancellationToken).ConfigureAwait(false);
         var upTime = await snmp.GetAsync(target, [SysUpTime], cancellationToken).ConfigureAwait(false);
         var sysUpTime = upTime.Count == 1 && upTime[0].Value.TryGetUInt64(out var ticks) ? (uint)ticks : 0u;
         var table = await snmp.GetTableAsync(target, Columns, cancellationToken).ConfigureAwait(false);
