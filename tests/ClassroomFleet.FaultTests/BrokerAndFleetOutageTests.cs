@@ -51,6 +51,9 @@ public sealed class BrokerAndFleetOutageTests(ITestOutputHelper output)
         await using var rig = new FaultRig(output);
         await rig.StartAsync(devices: 10, interval: "250ms", SmallQueue);
         await rig.StartFleetAsync();
+
+        // Watches the wire from before the agent's first publish, so every batch's first publication is seen.
+        await using var tap = await TelemetryTap.StartAsync(rig.Mosquitto.Host, rig.Mosquitto.Port);
         await using var agent = rig.StartAgent(run: 1);
         await rig.WaitForLedgerAsync(100, TimeSpan.FromSeconds(30));
 
@@ -79,6 +82,14 @@ public sealed class BrokerAndFleetOutageTests(ITestOutputHelper output)
         Assert.Empty(dropped);
         Assert.Equal(dropped, missing);
         Assert.True(replayRate >= 3 * liveRate, $"replay {replayRate:0} batches/s is under 3x the live {liveRate:0.0}/s");
+
+        // Oldest first: per device, batches were first published in sequence (= poll) order, before and after the outage.
+        var (firstSeen, repeats) = tap.Analyse();
+        rig.Log($"[fleet down 60 s] wire: {firstSeen.Values.Sum(l => l.Count)} batches first seen, {repeats} republications");
+        Assert.Equal(10, firstSeen.Count(d => d.Key.StartsWith("synth-", StringComparison.Ordinal)));
+        Assert.All(firstSeen, d => Assert.True(d.Value.SequenceEqual(d.Value.Order()),
+            $"{d.Key}: first publications out of sequence order ({d.Value.Zip(d.Value.Skip(1)).Count(p => p.Second < p.First)} inversions in {d.Value.Count}; the agent appended {stored.Ledger.Count} batches)"));
+        Assert.True(repeats > 0, "the outage should have made the agent republish unacknowledged batches");
     }
 
     [Fact]
