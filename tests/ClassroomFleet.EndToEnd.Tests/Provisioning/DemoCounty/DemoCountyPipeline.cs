@@ -52,6 +52,8 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             ["@DARK@"] = "127.0.0.1:" + MosquittoProcess.FreeTcpPort().ToString(CultureInfo.InvariantCulture),
             ["@RECORDER@"] = "127.0.0.1",
             ["@RECORDER_PORT@"] = recorder.Port.ToString(CultureInfo.InvariantCulture),
+            ["@IPERF3@"] = ServiceEndpoints.Iperf3.ToString(),
+            ["@SNMPD_PORT@"] = ServiceEndpoints.Snmpd.Port.ToString(CultureInfo.InvariantCulture),
         };
 
         var fleet = await StartFleetAsync(token);
@@ -60,7 +62,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             FactsPath = RepositoryPaths.Of("fleet", "ClassroomFleet.Fleet", "Compliance", "demo", "county-410323.yaml"),
             MqttHost = ServiceEndpoints.Mqtt.Host,
             MqttPort = ServiceEndpoints.Mqtt.Port,
-            DeliveredShare = new Dictionary<string, double> { ["4141032302"] = 0.45 },
+            DeliveredShare = new Dictionary<string, double> { ["4141032302"] = 0.35 },
             Offline = new HashSet<string> { Offline },
         }, token);
 
@@ -75,6 +77,9 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             result => result.Series.Count == Schools.Length && result.Series.All(s => s.Values.Count >= 3), token);
         await WaitForAsync("SELECT last(\"in_bps\") FROM \"interface\" WHERE time > now() - 15m GROUP BY \"school\"", result => result.Series.Count == Schools.Length, token);
         await WaitForAsync("SELECT last(\"temperature_c\") FROM \"cabinet\" WHERE time > now() - 15m", result => result.Series.Count > 0, token);
+        await WaitForAsync("SELECT last(\"disk_free_pct\") FROM \"recorder\" WHERE time > now() - 15m", result => result.Series.Count > 0, token);
+        await WaitForAsync("SELECT last(\"power_state\") FROM \"panel\" WHERE time > now() - 15m", result => result.Series.Count > 0, token);
+        await WaitForAsync("SELECT last(\"down_bps\") FROM \"uplink\" WHERE \"method\" = 'iperf3' AND time > now() - 15m", result => result.Series.Count > 0, token);
 
         var scheduler = fleet.Services.GetServices<IHostedService>().OfType<ComplianceScheduler>().Single();
         await scheduler.RunOnceAsync(token);
@@ -167,6 +172,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             ["Credentials:switch-ro:Community"] = "switch48",
             ["Credentials:recorder:User"] = "admin",
             ["Credentials:recorder:Password"] = "demo",
+            ["Credentials:recorder-ro:Community"] = "public",
             ["Mqtt:Host"] = ServiceEndpoints.Mqtt.Host,
             ["Mqtt:Port"] = ServiceEndpoints.Mqtt.Port.ToString(CultureInfo.InvariantCulture),
             ["Mqtt:ClientId"] = $"dash-agent-{school}-{Database}",
