@@ -20,7 +20,12 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         await Run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", rig.StateDirectory);
         try
         {
-            await using var agent = rig.StartAgent(run: 1, extra: new Dictionary<string, string> { ["Outbox__SegmentBytes"] = "16384" });
+            // No self-telemetry batches: every batch is then a synthetic one, and the drop counter must equal the ledger's.
+            await using var agent = rig.StartAgent(run: 1, extra: new Dictionary<string, string>
+            {
+                ["Outbox__SegmentBytes"] = "16384",
+                ["Agent__SelfTelemetryInterval"] = "01:00:00",
+            });
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
             while (!rig.Ledger.Values.Contains("disk_full") && DateTime.UtcNow < deadline)
             {

@@ -20,6 +20,9 @@ public sealed class FaultRig : IAsyncDisposable
 {
     public const string County = "410323";
 
+    /// <summary>Not the default, so that an acknowledgement without the fleet's identity would leave the outbox untouched.</summary>
+    public const string FleetId = "fault-fleet";
+
     private readonly ITestOutputHelper _output;
     private readonly HttpClient _http = new();
     private WebApplication? _fleet;
@@ -84,6 +87,7 @@ public sealed class FaultRig : IAsyncDisposable
             ["Mqtt:ClientId"] = "fault-fleet-" + School,
             ["Mqtt:ReconnectMaxDelay"] = "00:00:02",
             ["Fleet:SharedGroup"] = "fault" + School,
+            ["Fleet:Id"] = FleetId,
             ["Influx:BaseAddress"] = ServiceEndpoints.Influx.ToString(),
             ["Influx:Database"] = Database,
             // The compliance scheduler would evaluate the county every hour on its own; a fault test measures ingest only.
@@ -116,6 +120,7 @@ public sealed class FaultRig : IAsyncDisposable
             ["CF_FAULT_MODE"] = mode,
             ["Agent__SchoolFile"] = Path.Combine(Folder, "school.yaml"),
             ["Agent__AgentId"] = "fault-agent",
+            ["Agent__FleetId"] = FleetId,
             ["Agent__StateDirectory"] = StateDirectory,
             ["Agent__HealthEndpoint"] = "127.0.0.1:" + HealthPort.ToString(CultureInfo.InvariantCulture),
             ["Agent__SelfTelemetryInterval"] = "00:00:05",

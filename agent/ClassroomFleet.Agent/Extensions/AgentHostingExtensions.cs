@@ -36,8 +36,10 @@ public static class AgentHostingExtensions
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<AgentOptions>>((host, agent) => host.ShutdownTimeout = agent.Value.ShutdownTimeout);
         builder.AddAgentOutbox();
 
+        builder.Services.AddSingleton<PublishCounters>();
         builder.Services.AddSingleton<AckHandler>();
         builder.Services.AddHostedService<TelemetryPublisher>();
+        builder.Services.TryAddSingleton<IConfigVersionSource, OptionsConfigVersionSource>();
         builder.Services.AddSingleton<AgentStatusFactory>();
         builder.Services.AddHostedService<AgentStatusPublisher>();
         builder.Services.AddHostedService<AgentSelfTelemetry>();
