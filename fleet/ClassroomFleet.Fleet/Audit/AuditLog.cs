@@ -6,11 +6,45 @@ namespace ClassroomFleet.Fleet.Audit;
 
 /// <summary>
 /// The append-only audit log in <c>config.db</c>. There is no update or delete here nor in the API, and triggers make
-/// SQLite refuse both; an edit made behind SQLite's back (in the file) breaks the hash chain, which
-/// <see cref="VerifyAsync"/> finds.
+/// SQLite refuse both; an edit made behind SQLite's back (in the file) breaks the hash chain, and a chain rewritten
+/// or cut short no longer matches its anchors (<see cref="AuditAnchors"/>); <see cref="VerifyAsync"/> finds both.
 /// </summary>
-public sealed class AuditLog(ConfigDatabase database, TimeProvider time)
+public sealed class AuditLog(ConfigDatabase database, TimeProvider time, ILogger<AuditLog> logger) : IDisposable
 {
+    private readonly AuditAnchors _anchors = new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.Path))!, "audit-anchors.log"));
+    private readonly SemaphoreSlim _anchoring = new(1, 1);
+
+    public AuditAnchors Anchors => _anchors;
+
+    public void Dispose() => _anchoring.Dispose();
+
+    /// <summary>Anchors the head of the chain if it moved since the last anchor (see <see cref="AuditAnchors"/>).</summary>
+    public async Task AnchorAsync(CancellationToken cancellationToken)
+    {
+        await _anchoring.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            List<(long Seq, string Hash)> head;
+            await using (connection.ConfigureAwait(false))
+            {
+                head = await connection.QueryAsync("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", null, r => (r.GetInt64(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (head.Count == 0 || _anchors.Last()?.Sequence == head[0].Seq)
+            {
+                return;
+            }
+
+            await _anchors.AppendAsync(head[0].Seq, head[0].Hash, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            AuditLogMessages.Anchored(logger, head[0].Seq, head[0].Hash);
+        }
+        finally
+        {
+            _anchoring.Release();
+        }
+    }
+
     private const string Columns = "seq, time, actor, action, target, before_version, after_version, result, detail, prev_hash, hash";
 
     /// <summary>Appends within the caller's transaction (so that the entry and the change it records commit together).</summary>
@@ -100,6 +134,20 @@ public sealed class AuditLog(ConfigDatabase database, TimeProvider time)
 
                 previous = entry.Hash;
                 expectedSeq++;
+            }
+
+            var bySeq = entries.ToDictionary(e => e.Sequence, e => e.Hash);
+            foreach (var (seq, hash) in _anchors.Read())
+            {
+                if (!bySeq.TryGetValue(seq, out var found))
+                {
+                    return new AuditVerification(false, entries.Count, seq, $"anchored entry {seq} is missing: the log was cut short");
+                }
+
+                if (found != hash)
+                {
+                    return new AuditVerification(false, entries.Count, seq, $"entry {seq} differs from its anchor: the chain was rewritten from there on");
+                }
             }
 
             return new AuditVerification(true, entries.Count, null, null);

@@ -2,6 +2,7 @@ using ClassroomFleet.Fleet.Auth;
 using ClassroomFleet.Fleet.Compliance;
 using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Fleet.Ingest;
+using ClassroomFleet.Fleet.RemoteConfig;
 using ClassroomFleet.Fleet.Registry;
 using ClassroomFleet.Influx.Http;
 using ClassroomFleet.Influx.Writing;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Fleet.Extensions;
 
-/// <summary>Wires the fleet: options, the MQTT transport, the InfluxDB client and batch writer, and the ingest.</summary>
+/// <summary>Wires the fleet: options, the MQTT transport, the InfluxDB client and batch writer, the ingest, and remote configuration (rollouts, commands, audit log).</summary>
 public static class FleetHostingExtensions
 {
     public static WebApplicationBuilder AddFleet(this WebApplicationBuilder builder)
@@ -49,6 +50,7 @@ public static class FleetHostingExtensions
         builder.Services.PostConfigure<MqttTransportOptions>(mqtt => mqtt.MaximumPacketSize = Math.Max(mqtt.MaximumPacketSize, TelemetryValidator.MaxTransportPacketBytes));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AckPublisher>());
         builder.Services.AddHostedService<TelemetryIngestService>();
+        builder.AddRemoteConfigFleet();
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class FleetHostingExtensions
                     ? Results.NotFound()
                     : await next(context).ConfigureAwait(false))
             .MapComplianceApi();
+        app.MapRemoteConfigApi();
         return app;
     }
 }

@@ -18,7 +18,7 @@ public sealed class ConfigPushService(
     TimeProvider time,
     ILogger<ConfigPushService> logger)
 {
-    public async Task<PushOutcome> PushAsync(string county, string school, long baseVersion, string schoolFile, string actor, string? rolloutId, CancellationToken cancellationToken)
+    public async Task<PushOutcome> PushAsync(string county, string school, long baseVersion, string schoolFile, ConfigAgentSettings? agent, string actor, string? rolloutId, CancellationToken cancellationToken)
     {
         var target = $"{county}/{school}";
         var connection = await store.Database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -31,7 +31,7 @@ public sealed class ConfigPushService(
             {
                 var current = await ConfigStore.CurrentVersionAsync(connection, transaction, county, school, cancellationToken).ConfigureAwait(false);
                 var now = time.GetUtcNow();
-                var problem = SchoolFileCheck.Problem(schoolFile, county, school);
+                var problem = SchoolFileCheck.Problem(schoolFile, county, school) ?? AgentSettingsProblem(agent);
                 if (current != baseVersion)
                 {
                     outcome = PushOutcome.Conflict(current);
@@ -52,20 +52,22 @@ public sealed class ConfigPushService(
                         ExpiresAt = now + options.Value.DocumentLifetime,
                         IssuedBy = actor,
                         SchoolFile = schoolFile,
+                        Agent = agent,
                         ConfirmTimeoutSeconds = options.Value.ConfirmTimeoutSeconds,
                     };
                     var documentJson = ContractSerializer.Serialize(document, ContractJsonContext.Default.ConfigDocument);
                     envelope = ConfigEnvelopeSigner.Sign(documentJson, signingKey.Key);
                     await connection.ExecuteAsync(
                         """
-                        INSERT INTO desired (county, school, version, document, envelope, school_file, issued_by, issued_at, expires_at, rollout_id)
-                        VALUES ($c, $s, $v, $d, $e, $f, $by, $at, $exp, $r)
+                        INSERT INTO desired (county, school, version, document, envelope, school_file, issued_by, issued_at, expires_at, rollout_id, agent)
+                        VALUES ($c, $s, $v, $d, $e, $f, $by, $at, $exp, $r, $ag)
                         """,
                         new()
                         {
                             ["$c"] = county, ["$s"] = school, ["$v"] = version, ["$d"] = documentJson,
                             ["$e"] = ContractSerializer.Serialize(envelope, ContractJsonContext.Default.ConfigEnvelope),
                             ["$f"] = schoolFile, ["$by"] = actor, ["$at"] = now.Text(), ["$exp"] = document.ExpiresAt.Text(), ["$r"] = rolloutId,
+                            ["$ag"] = agent is null ? null : System.Text.Json.JsonSerializer.Serialize(agent, ContractJsonContext.Default.ConfigAgentSettings),
                         },
                         cancellationToken,
                         transaction).ConfigureAwait(false);
@@ -96,4 +98,14 @@ public sealed class ConfigPushService(
 
         return outcome;
     }
+
+    /// <summary>The fleet's own check of the agent settings, so that an obvious mistake never reaches an agent.</summary>
+    private static string? AgentSettingsProblem(ConfigAgentSettings? agent) =>
+        agent switch
+        {
+            null => null,
+            { MqttHost: { } host } when host.Length is 0 or > 253 || host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '@') => $"agent.mqtt_host '{host}' is not a host name or address",
+            { MqttPort: { } port } when port is < 1 or > 65535 => $"agent.mqtt_port {port} is not between 1 and 65535",
+            _ => null,
+        };
 }

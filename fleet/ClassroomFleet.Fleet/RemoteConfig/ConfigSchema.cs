@@ -38,5 +38,6 @@ internal static class ConfigSchema
             issued_by TEXT NOT NULL, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL, state TEXT NOT NULL,
             reason TEXT, output TEXT, updated_at TEXT NOT NULL);
         """,
+        "ALTER TABLE desired ADD COLUMN agent TEXT;",
     ];
 }

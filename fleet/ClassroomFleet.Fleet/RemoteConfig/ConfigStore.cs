@@ -1,4 +1,5 @@
 using ClassroomFleet.Contracts.Messages;
+using ClassroomFleet.Contracts.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace ClassroomFleet.Fleet.RemoteConfig;
@@ -6,7 +7,7 @@ namespace ClassroomFleet.Fleet.RemoteConfig;
 /// <summary>Desired documents (every version kept), the last report of each school, and school tags.</summary>
 public sealed class ConfigStore(ConfigDatabase database)
 {
-    private const string DesiredColumns = "county, school, version, school_file, issued_by, issued_at, expires_at, rollout_id";
+    private const string DesiredColumns = "county, school, version, school_file, issued_by, issued_at, expires_at, rollout_id, agent";
 
     public ConfigDatabase Database => database;
 
@@ -24,7 +25,10 @@ public sealed class ConfigStore(ConfigDatabase database)
             var rows = await connection.QueryAsync(
                 $"SELECT {DesiredColumns} FROM desired WHERE county = $c AND school = $s ORDER BY version DESC LIMIT 1",
                 new() { ["$c"] = county, ["$s"] = school },
-                r => new DesiredConfig(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.Instant(5), r.Instant(6), r.NullableString(7)),
+                r => new DesiredConfig(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.Instant(5), r.Instant(6), r.NullableString(7))
+                {
+                    Agent = r.NullableString(8) is { } agent ? System.Text.Json.JsonSerializer.Deserialize(agent, ContractJsonContext.Default.ConfigAgentSettings) : null,
+                },
                 cancellationToken).ConfigureAwait(false);
             return rows.Count == 0 ? null : rows[0];
         }

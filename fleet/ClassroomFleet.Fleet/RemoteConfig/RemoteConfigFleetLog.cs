@@ -20,4 +20,7 @@ internal static partial class RemoteConfigFleetLog
 
     [LoggerMessage(EventId = 5805, Level = LogLevel.Error, Message = "Remote configuration background step failed")]
     public static partial void StepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5806, Level = LogLevel.Information, Message = "Configuration signing key {Path} (key id {KeyId}); agents pin its public half (GET /api/v1/config/signing-key)")]
+    public static partial void SigningKey(ILogger logger, string path, string keyId);
 }

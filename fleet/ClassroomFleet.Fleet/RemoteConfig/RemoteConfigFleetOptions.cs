@@ -4,7 +4,8 @@ namespace ClassroomFleet.Fleet.RemoteConfig;
 /// Remote configuration on the fleet (section <c>RemoteConfig</c>):
 /// <code>
 /// "RemoteConfig": {
-///   "SigningKeyFile": "/etc/classroomfleet/fleet-config.key.pem",  // ECDSA P-256 private key (PKCS#8 or SEC1 PEM)
+///   "SigningKeyFile": "/etc/classroomfleet/fleet-config.key.pem",  // ECDSA P-256 private key (PKCS#8 or SEC1 PEM);
+///                                     // empty (default): {Fleet:DataDirectory}/config-signing-key.pem, created 0600 on first start
 ///   "DocumentLifetime": "7.00:00:00",   // a desired document expires this long after it is issued
 ///   "ConfirmTimeoutSeconds": 300,       // written into each document: the agent's rollback timer
 ///   "CommandLifetime": "00:10:00",      // default expiry of a command
@@ -18,7 +19,7 @@ public sealed class RemoteConfigFleetOptions
 {
     public const string SectionName = "RemoteConfig";
 
-    public string SigningKeyFile { get; set; } = "/etc/classroomfleet/fleet-config.key.pem";
+    public string SigningKeyFile { get; set; } = "";
 
     public TimeSpan DocumentLifetime { get; set; } = TimeSpan.FromDays(7);
 

@@ -10,7 +10,8 @@ public sealed class RemoteConfigFleetOptionsValidator : IValidateOptions<RemoteC
         ArgumentNullException.ThrowIfNull(options);
         const string s = RemoteConfigFleetOptions.SectionName;
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.SigningKeyFile) || !File.Exists(options.SigningKeyFile))
+        // Empty means the fleet's own key in its data directory; a file named in configuration must exist (never created).
+        if (!string.IsNullOrWhiteSpace(options.SigningKeyFile) && !File.Exists(options.SigningKeyFile))
         {
             errors.Add($"{s}:SigningKeyFile '{options.SigningKeyFile}' does not exist");
         }

@@ -20,7 +20,13 @@ public static class RemoteConfigFleetRegistration
         services.AddOptions<RemoteConfigFleetOptions>().BindConfiguration(RemoteConfigFleetOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RemoteConfigFleetOptions>, RemoteConfigFleetOptionsValidator>();
         services.AddSingleton(sp => new ConfigDatabase(Path.Combine(sp.GetRequiredService<IOptions<FleetOptions>>().Value.DataDirectory, "config.db")));
-        services.AddSingleton(sp => ConfigSigningKey.Load(sp.GetRequiredService<IOptions<RemoteConfigFleetOptions>>().Value.SigningKeyFile));
+        services.AddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<IOptions<RemoteConfigFleetOptions>>().Value.SigningKeyFile;
+            return string.IsNullOrWhiteSpace(configured)
+                ? ConfigSigningKey.LoadOrCreate(Path.Combine(sp.GetRequiredService<IOptions<FleetOptions>>().Value.DataDirectory, ConfigSigningKey.DefaultFileName))
+                : ConfigSigningKey.Load(configured);
+        });
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IConfigPublisher, MqttConfigPublisher>();

@@ -8,10 +8,13 @@ namespace ClassroomFleet.Fleet.RemoteConfig;
 
 /// <summary>
 /// Migrates <c>config.db</c> at start, subscribes to every school's <c>config/reported</c> and command results
-/// (shared subscriptions, so several fleet instances split them), and advances rollouts and expires commands on a tick.
+/// (shared subscriptions, so several fleet instances split them), and on a tick advances rollouts, expires commands and
+/// anchors the head of the audit chain.
 /// </summary>
 public sealed class RemoteConfigFleetService(
     ConfigDatabase database,
+    ConfigSigningKey signingKey,
+    Audit.AuditLog audit,
     IMqttTransport transport,
     ReportedConfigHandler reported,
     CommandService commands,
@@ -27,6 +30,10 @@ public sealed class RemoteConfigFleetService(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+        // Resolved here so that a missing key is created (or a bad one refused) at start, not at the first push.
+        var keyId = Contracts.Messages.ConfigEnvelopeSigner.KeyIdOf(signingKey.Key);
+        RemoteConfigFleetLog.SigningKey(logger, signingKey.Path, keyId);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -42,6 +49,7 @@ public sealed class RemoteConfigFleetService(
             {
                 await GuardAsync(() => rollouts.TickAsync(stoppingToken)).ConfigureAwait(false);
                 await GuardAsync(() => commands.ExpireAsync(stoppingToken)).ConfigureAwait(false);
+                await GuardAsync(() => audit.AnchorAsync(stoppingToken)).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

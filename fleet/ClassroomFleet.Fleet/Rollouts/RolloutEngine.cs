@@ -15,6 +15,7 @@ namespace ClassroomFleet.Fleet.Rollouts;
 public sealed class RolloutEngine(
     ConfigDatabase database,
     ConfigStore store,
+    Registry.RegistryQueries registry,
     ConfigPushService push,
     AuditLog audit,
     IOptions<RemoteConfigFleetOptions> options,
@@ -35,7 +36,20 @@ public sealed class RolloutEngine(
             return (null, problem);
         }
 
-        var targets = await store.ListSchoolsAsync(request.County, request.Schools, request.Tag, cancellationToken).ConfigureAwait(false);
+        // The county's schools are those of the registry (every school whose agent reported) and those remote
+        // configuration knows (pushed to or tagged before their agent was first heard of).
+        var registered = (await registry.ListSchoolsAsync(request.County, cancellationToken).ConfigureAwait(false)).Select(s => s.Code);
+        var known = (await store.ListSchoolsAsync(request.County, null, null, cancellationToken).ConfigureAwait(false)).Union(registered, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        if (request.Schools?.Where(s => !known.Contains(s)).ToList() is { Count: > 0 } unknown)
+        {
+            return (null, $"not schools of county {request.County}: {string.Join(", ", unknown)}");
+        }
+
+        var tagged = request.Tag is null ? null : (await store.ListSchoolsAsync(request.County, null, request.Tag, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var targets = known
+            .Where(s => (request.Schools is null || request.Schools.Contains(s)) && (tagged is null || tagged.Contains(s)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         if (targets.Count == 0)
         {
             return (null, "no school matches the target");
@@ -246,7 +260,7 @@ public sealed class RolloutEngine(
         var desired = await store.GetDesiredAsync(school.County, school.School, cancellationToken).ConfigureAwait(false);
         if (desired is null)
         {
-            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Failed, null, "no desired school file on the fleet to patch (push one first)", cancellationToken).ConfigureAwait(false);
+            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Skipped, null, "no school file on the fleet to patch yet (push one to this school first)", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -257,7 +271,7 @@ public sealed class RolloutEngine(
             return;
         }
 
-        var outcome = await push.PushAsync(school.County, school.School, desired.Version, yaml, $"{rollout.CreatedBy} (rollout)", rollout.Id, cancellationToken).ConfigureAwait(false);
+        var outcome = await push.PushAsync(school.County, school.School, desired.Version, yaml, desired.Agent, $"{rollout.CreatedBy} (rollout)", rollout.Id, cancellationToken).ConfigureAwait(false);
         await (outcome.Accepted
             ? SetSchoolAsync(rollout.Id, school.School, RolloutStates.Pushed, outcome.CurrentVersion, null, cancellationToken)
             : SetSchoolAsync(rollout.Id, school.School, RolloutStates.Failed, null, outcome.Problem, cancellationToken)).ConfigureAwait(false);

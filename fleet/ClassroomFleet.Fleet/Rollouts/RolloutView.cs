@@ -37,5 +37,8 @@ public static class RolloutStates
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 
-    public static bool IsDone(string schoolStatus) => schoolStatus is Succeeded or Failed;
+    /// <summary>Nothing to change at that school (no school file on the fleet yet); not an error.</summary>
+    public const string Skipped = "skipped";
+
+    public static bool IsDone(string schoolStatus) => schoolStatus is Succeeded or Failed or Skipped;
 }

@@ -45,6 +45,20 @@ internal sealed class FleetStandIn(string county, string school, MqttTransport t
         Assert.True(result.Accepted, result.ReasonText);
     }
 
+    public ConcurrentQueue<CommandResult> Results { get; } = new();
+
+    /// <summary>Sends a command as the fleet does and records every result the agent publishes for it.</summary>
+    public async Task SendAsync(CommandMessage command)
+    {
+        await transport.SubscribeAsync(Topics.CommandResult(county, school, command.Id), MessageQos.AtLeastOnce, (m, _) =>
+        {
+            Results.Enqueue(ContractSerializer.Deserialize(m.Payload.Span, ContractJsonContext.Default.CommandResult, r => r.Schema));
+            return Task.CompletedTask;
+        });
+        var result = await transport.PublishAsync(new OutgoingMessage(Topics.Command(county, school, command.Id), ContractSerializer.Serialize(command, ContractJsonContext.Default.CommandMessage)));
+        Assert.True(result.Accepted, result.ReasonText);
+    }
+
     public async Task<ConfigReported> WaitForAsync(Func<ConfigReported, bool> match, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;

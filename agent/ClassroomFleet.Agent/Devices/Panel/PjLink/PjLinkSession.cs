@@ -72,9 +72,13 @@ public sealed class PjLinkSession : IAsyncDisposable
     }
 
     /// <summary>Sends <c>%{class}{command} ?</c> and returns the parsed reply (an ERRn reply is a reply, not an exception).</summary>
-    public async Task<PjLinkReply> QueryAsync(int commandClass, string command, CancellationToken cancellationToken = default)
+    public Task<PjLinkReply> QueryAsync(int commandClass, string command, CancellationToken cancellationToken = default) =>
+        SendAsync(commandClass, command, "?", cancellationToken);
+
+    /// <summary>Sends <c>%{class}{command} {parameter}</c> (e.g. <c>%1POWR 1</c>, power on) and returns the parsed reply.</summary>
+    public async Task<PjLinkReply> SendAsync(int commandClass, string command, string parameter, CancellationToken cancellationToken = default)
     {
-        var request = $"{_pendingDigest}%{commandClass}{command} ?\r";
+        var request = $"{_pendingDigest}%{commandClass}{command} {parameter}\r";
         _pendingDigest = null;
         try
         {
