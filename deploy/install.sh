@@ -32,13 +32,22 @@ while [ $# -gt 0 ]; do
 done
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-PREFIX=${CF_PREFIX:-}          # for tests: install under a root other than /
+# For tests: CF_PREFIX installs the same tree under another root, as the user running the script. Nothing outside the
+# prefix is touched: no system user, no chown, no systemctl. Owners are then only reported (install: would own ...).
+PREFIX=${CF_PREFIX:-}
 APP=$PREFIX/opt/classroomfleet/agent
 ETC=$PREFIX/etc/classroomfleet
 STATE=$PREFIX/var/lib/classroomfleet
 UNIT=$PREFIX/etc/systemd/system/classroomfleet-agent.service
 
-[ "$(id -u)" -eq 0 ] || die "run as root (sudo)"
+if [ -n "$PREFIX" ]; then
+  OWN() { log "would own $3 as $1:$2"; }
+  INSTALL_AS() { local owner=$1 group=$2; shift 2; install "$@"; log "would own ${*: -1} as $owner:$group"; }
+else
+  [ "$(id -u)" -eq 0 ] || die "run as root (sudo)"
+  OWN() { chown "$1:$2" "$3"; }
+  INSTALL_AS() { local owner=$1 group=$2; shift 2; install -o "$owner" -g "$group" "$@"; }
+fi
 [ -f "$PUBLISH/classroomfleet-agent.dll" ] || die "$PUBLISH has no classroomfleet-agent.dll (dotnet publish first)"
 if [ -r /etc/os-release ]; then
   . /etc/os-release
@@ -49,48 +58,50 @@ if [ -r /etc/os-release ]; then
 fi
 command -v dotnet >/dev/null || log "warning: 'dotnet' is not on PATH; install the .NET 10 runtime before starting"
 
-if ! getent group classroomfleet >/dev/null; then
-  groupadd --system classroomfleet
-fi
-if ! getent passwd classroomfleet >/dev/null; then
-  useradd --system --gid classroomfleet --no-create-home --home-dir /var/lib/classroomfleet \
-    --shell /usr/sbin/nologin --comment "ClassroomFleet agent" classroomfleet
-  log "created system user classroomfleet"
+if [ -z "$PREFIX" ]; then
+  if ! getent group classroomfleet >/dev/null; then
+    groupadd --system classroomfleet
+  fi
+  if ! getent passwd classroomfleet >/dev/null; then
+    useradd --system --gid classroomfleet --no-create-home --home-dir /var/lib/classroomfleet \
+      --shell /usr/sbin/nologin --comment "ClassroomFleet agent" classroomfleet
+    log "created system user classroomfleet"
+  fi
 fi
 
-install -d -m 0755 -o root -g root "$APP"
+INSTALL_AS root root -d -m 0755 "$APP"
 # Replace the binaries, never the configuration.
 find "$APP" -mindepth 1 -delete
 cp -a "$PUBLISH"/. "$APP"/
 rm -f "$APP/appsettings.Development.json"
-chown -R root:root "$APP"
+[ -n "$PREFIX" ] || chown -R root:root "$APP"
 chmod -R u=rwX,go=rX "$APP"
 
-install -d -m 0750 -o root -g classroomfleet "$ETC"
+INSTALL_AS root classroomfleet -d -m 0750 "$ETC"
 if [ ! -e "$ETC/appsettings.json" ]; then
-  install -m 0640 -o root -g classroomfleet "$HERE/appsettings.production.json" "$ETC/appsettings.json"
+  INSTALL_AS root classroomfleet -m 0640 "$HERE/appsettings.production.json" "$ETC/appsettings.json"
   log "wrote $ETC/appsettings.json (edit Mqtt:Host, Agent:AgentId)"
 fi
 # The service reads its settings from /etc: link them where the host looks (the content root).
 ln -sf /etc/classroomfleet/appsettings.json "$APP/appsettings.Production.json"
 
 if [ -n "$ENV_FILE" ]; then
-  install -m 0600 -o root -g root "$ENV_FILE" "$ETC/agent.env"
+  INSTALL_AS root root -m 0600 "$ENV_FILE" "$ETC/agent.env"
 elif [ ! -e "$ETC/agent.env" ]; then
-  install -m 0600 -o root -g root "$HERE/agent.env.example" "$ETC/agent.env"
+  INSTALL_AS root root -m 0600 "$HERE/agent.env.example" "$ETC/agent.env"
   log "wrote $ETC/agent.env from the example: put the MQTT password and SNMP communities there"
 fi
-chmod 0600 "$ETC/agent.env"; chown root:root "$ETC/agent.env"
+chmod 0600 "$ETC/agent.env"; OWN root root "$ETC/agent.env"
 
 if [ -n "$SCHOOL_FILE" ]; then
-  install -m 0640 -o root -g classroomfleet "$SCHOOL_FILE" "$ETC/school.yaml"
+  INSTALL_AS root classroomfleet -m 0640 "$SCHOOL_FILE" "$ETC/school.yaml"
 fi
 [ -e "$ETC/school.yaml" ] || log "warning: no $ETC/school.yaml yet: the agent starts but polls nothing"
 
-install -d -m 0750 -o classroomfleet -g classroomfleet "$STATE"
-install -d -m 0750 -o classroomfleet -g classroomfleet "$STATE/outbox"
+INSTALL_AS classroomfleet classroomfleet -d -m 0750 "$STATE"
+INSTALL_AS classroomfleet classroomfleet -d -m 0750 "$STATE/outbox"
 
-install -D -m 0644 -o root -g root "$HERE/systemd/classroomfleet-agent.service" "$UNIT"
+INSTALL_AS root root -D -m 0644 "$HERE/systemd/classroomfleet-agent.service" "$UNIT"
 
 if [ -z "$PREFIX" ] && [ -d /run/systemd/system ]; then
   systemctl daemon-reload

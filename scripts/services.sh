@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Local real servers for development, the demo and the tests: mosquitto, influxd, net-snmp snmpd, snmpsim, iperf3,
-# PostgreSQL (the fleet registry's provider for larger deployments).
+# PostgreSQL (the fleet registry's provider for larger deployments), and the device simulators of simulators/ (PJLink
+# panels, RTSP/ONVIF recorders, the HTTP probe target).
 #
 #   scripts/services.sh up     install what is missing, start every server on 127.0.0.1, wait until each answers,
 #                              print the endpoints as `export CF_...=...` lines (eval "$(scripts/services.sh up)")
@@ -79,6 +80,67 @@ print_env_postgres() {
   echo "export CF_POSTGRES_CONNECTION='Host=$HOST;Port=$POSTGRES_PORT;Username=$POSTGRES_USER;Password=$POSTGRES_PASSWORD;Database=postgres'"
 }
 # --- end PostgreSQL ---------------------------------------------------------------------------------------------
+
+# --- Device simulators (PJLink panels, RTSP/ONVIF recorders, HTTP probe target) -----------------------------------
+# Our own emulators from simulators/, built once into $DIR/build with the .NET SDK and run as real network servers on
+# 127.0.0.1: CF_SIM_SCHOOLS simulated schools (default 1), each with 10 PJLink panels on consecutive ports from
+# CF_PJLINK_PORT and 2 recorders (RTSP and ONVIF on one port) from CF_RECORDER_PORT; school i (from 0) takes panels
+# CF_PJLINK_PORT+10i.. and recorders CF_RECORDER_PORT+2i.. (scripts/render-school-sim.sh writes its school file).
+# One HTTP probe target (GET /download?bytes=N, POST /upload) on CF_PROBE_PORT. CF_SIMULATORS=0 leaves them out.
+SIM_SCHOOLS=${CF_SIM_SCHOOLS:-1}
+PJLINK_PORT=${CF_PJLINK_PORT:-14352}
+PJLINK_COUNT=$((10 * SIM_SCHOOLS))
+RECORDER_PORT=${CF_RECORDER_PORT:-10554}
+RECORDER_COUNT=$((2 * SIM_SCHOOLS))
+PROBE_PORT=${CF_PROBE_PORT:-18080}
+if [ "${CF_SIMULATORS:-1}" != 0 ]; then
+  SERVICES+=(pjlink recorders probe)
+fi
+
+build_simulator() {
+  local folder=$1 out=$DIR/build/$1
+  [ -s "$out/.built" ] && return 0
+  command -v dotnet >/dev/null || die "the .NET SDK is needed for the device simulators (or set CF_SIMULATORS=0)"
+  mkdir -p "$DIR/build"
+  dotnet build "$ROOT/simulators/$folder" -c Release -nologo -v q -o "$out" > "$DIR/build/$folder.log" 2>&1 \
+    || { tail -n 20 "$DIR/build/$folder.log" >&2; die "building simulators/$folder failed"; }
+  date > "$out/.built"
+}
+
+tcp_open() { bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null; }
+
+start_pjlink() {
+  build_simulator pjlink
+  spawn pjlink dotnet "$DIR/build/pjlink/cf-pjlink-sim.dll" --port "$PJLINK_PORT" --count "$PJLINK_COUNT" --bind $HOST
+  wait_until pjlink 30 tcp_open $((PJLINK_PORT + PJLINK_COUNT - 1))
+}
+
+start_recorders() {
+  build_simulator rtsp-onvif
+  spawn recorders dotnet "$DIR/build/rtsp-onvif/cf-rtsp-onvif-sim.dll" --port "$RECORDER_PORT" --count "$RECORDER_COUNT" --bind $HOST
+  wait_until recorders 30 tcp_open $((RECORDER_PORT + RECORDER_COUNT - 1))
+}
+
+start_probe() {
+  build_simulator probe
+  spawn probe dotnet "$DIR/build/probe/cf-probe-sim.dll" --port "$PROBE_PORT" --bind $HOST
+  wait_until probe 30 curl -sf -o /dev/null "http://$HOST:$PROBE_PORT/download?bytes=1"
+}
+
+print_env_simulators() {
+  [ "${CF_SIMULATORS:-1}" != 0 ] || return 0
+  cat <<EOF
+export CF_SIM_SCHOOLS=$SIM_SCHOOLS
+export CF_PJLINK_HOST=$HOST
+export CF_PJLINK_PORT=$PJLINK_PORT
+export CF_PJLINK_COUNT=$PJLINK_COUNT
+export CF_RECORDER_HOST=$HOST
+export CF_RECORDER_PORT=$RECORDER_PORT
+export CF_RECORDER_COUNT=$RECORDER_COUNT
+export CF_PROBE_URL=http://$HOST:$PROBE_PORT/
+EOF
+}
+# --- end device simulators ------------------------------------------------------------------------------------
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -255,6 +317,7 @@ export CF_SNMPSIM_ENDPOINT=$HOST:$SNMPSIM_PORT
 export CF_IPERF3_ENDPOINT=$HOST:$IPERF3_PORT
 EOF
   print_env_postgres
+  print_env_simulators
 }
 
 stop_one() {

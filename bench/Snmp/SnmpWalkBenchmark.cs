@@ -25,9 +25,13 @@ internal static class SnmpWalkBenchmark
         Console.WriteLine($"# IF-MIB walk benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, .NET {Environment.Version})");
         Console.WriteLine($"recording: {recording}; max-repetitions {settings.MaxRepetitions}; median of {settings.Rounds} rounds; client on CPU {settings.ClientCpu}, snmpsim on CPU {settings.AgentCpu}");
         Console.WriteLine();
+        var perSwitch = ExpectedOids(recording);
+        Console.WriteLine($"expected: {perSwitch} OIDs per switch (the recording's instances under ifTable and ifXTable)");
+        Console.WriteLine();
         Console.WriteLine("| switches | client | OIDs | wall (s) | OIDs/s | client CPU (s) | snmpsim CPU (s) |");
         Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
         await using var client = new SnmpClient(new SnmpClientOptions());
+        var wrongCounts = new List<string>();
         foreach (var count in settings.Switches)
         {
             await using var farm = await SnmpsimFarm.StartAsync(recording, count, settings.Port, settings.AgentCpu).ConfigureAwait(false);
@@ -43,6 +47,11 @@ internal static class SnmpWalkBenchmark
                 Add(runs, await NetSnmpRun.RunAsync(parallel: true, farm.Endpoints, Roots, settings.MaxRepetitions, settings.ClientCpu, farm.Pid).ConfigureAwait(false));
             }
 
+            foreach (var measurement in runs.Values.SelectMany(m => m).Where(m => m.Oids != perSwitch * count))
+            {
+                wrongCounts.Add($"{measurement.Client} walked {measurement.Oids} OIDs of {count} switch(es); expected {perSwitch * count}");
+            }
+
             foreach (var (_, measurements) in runs)
             {
                 var median = measurements.OrderBy(m => m.Wall).ElementAt(measurements.Count / 2);
@@ -54,7 +63,13 @@ internal static class SnmpWalkBenchmark
 
         Console.WriteLine();
         Console.WriteLine($"client statistics: sent {client.Statistics.RequestsSent}, retransmissions {client.Statistics.Retransmissions}, timeouts {client.Statistics.Timeouts}");
-        return 0;
+        foreach (var problem in wrongCounts)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+        }
+
+        // A run that did not fetch everything is not a measurement: fail loudly rather than print a fast, wrong figure.
+        return wrongCounts.Count == 0 ? 0 : 1;
     }
 
     private static void Add(Dictionary<string, List<Measurement>> runs, Measurement measurement)
@@ -66,6 +81,12 @@ internal static class SnmpWalkBenchmark
 
         list.Add(measurement);
     }
+
+    /// <summary>Instances in the recording under any walked root: what each client must fetch from each switch.</summary>
+    private static int ExpectedOids(string recording) =>
+        File.ReadLines(recording)
+            .Select(line => line.Split('|', 2)[0])
+            .Count(oid => Oid.TryParse(oid, out var parsed) && Roots.Any(root => parsed.StartsWith(root) && parsed.Length > root.Length));
 
     /// <summary>simulators/snmpsim/data/switch48.snmprec, found by walking up from the current folder.</summary>
     private static string FindRecording()

@@ -205,9 +205,12 @@ public sealed partial class MqttTransport : IMqttTransport
         {
             _logger.AcknowledgementsUnverified(_options.Host, _options.Port);
         }
-        if (!result.IsSessionPresent)
+        foreach (var subscription in _subscriptions.Values)
         {
-            foreach (var subscription in _subscriptions.Values)
+            // mosquitto 2.0.11 restores a persistent session after kill -9 without its shared subscriptions (checked with
+            // mosquitto_sub: the plain filter of the same session still delivered, the $share one did not), so those are
+            // sent again even when the session is present. A shared subscription gets no retained messages, so it is harmless.
+            if (!result.IsSessionPresent || subscription.Filter.StartsWith("$share/", StringComparison.Ordinal))
             {
                 subscription.Confirmed = false;
             }

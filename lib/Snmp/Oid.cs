@@ -76,6 +76,41 @@ public readonly struct Oid : IEquatable<Oid>, IComparable<Oid>
         return true;
     }
 
+    /// <summary>
+    /// Whether this OID can go on the wire as an OBJECT IDENTIFIER (see <see cref="FindEncodingProblem"/>). An
+    /// <see cref="Oid"/> also serves as a table row index, which is any sequence of sub-identifiers, so the type itself
+    /// accepts both; the check is made when a value is encoded and when one is decoded.
+    /// </summary>
+    public bool IsValidObjectIdentifier => FindEncodingProblem() is null;
+
+    /// <summary>
+    /// Why this OID cannot be encoded, or null: X.690 §8.19.4 packs the first two arcs into one sub-identifier as
+    /// X*40+Y, so the first arc must be 0, 1 or 2 and, under 0 and 1, the second below 40; RFC 2578 §3.5 caps that
+    /// packed value, like every sub-identifier, at 2^32-1 (so under 2 the second arc is at most 2^32-81).
+    /// </summary>
+    public string? FindEncodingProblem()
+    {
+        var ids = SubIds;
+        if (ids.IsEmpty)
+        {
+            return null;
+        }
+
+        if (ids[0] > 2)
+        {
+            return $"the first arc of {this} is {ids[0]}; it must be 0, 1 or 2 (X.690 §8.19.4)";
+        }
+
+        if (ids.Length >= 2 && ids[0] < 2 && ids[1] >= 40)
+        {
+            return $"the second arc of {this} is {ids[1]}; under {ids[0]} it must be below 40 (X.690 §8.19.4)";
+        }
+
+        return ids.Length >= 2 && ids[0] == 2 && ids[1] > uint.MaxValue - 80
+            ? $"the second arc of {this} is {ids[1]}; under 2 it must be at most {uint.MaxValue - 80} to fit one sub-identifier (RFC 2578 §3.5)"
+            : null;
+    }
+
     public bool StartsWith(Oid prefix) => SubIds.StartsWith(prefix.SubIds);
 
     /// <summary>The sub-identifiers after <paramref name="prefix"/> (a table row's index); empty if this OID is not under it.</summary>

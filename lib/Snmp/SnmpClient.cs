@@ -50,25 +50,38 @@ public sealed class SnmpClient : IAsyncDisposable
     internal EngineRegistry Engines => _usm.Engines;
 
     /// <summary>GET (RFC 3416 §4.2.1). Values the agent lacks come back as noSuchObject/noSuchInstance (v2c) or as a noSuchName error (v1).</summary>
-    public async Task<IReadOnlyList<Variable>> GetAsync(SnmpTarget target, IReadOnlyList<Oid> oids, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Variable>> GetAsync(SnmpTarget target, IReadOnlyList<Oid> oids, CancellationToken cancellationToken = default) =>
+        GetAsync(target, oids, budget: null, cancellationToken);
+
+    /// <summary>GET within a device poll's shared <paramref name="budget"/>.</summary>
+    public async Task<IReadOnlyList<Variable>> GetAsync(SnmpTarget target, IReadOnlyList<Oid> oids, SnmpBudget? budget, CancellationToken cancellationToken = default)
     {
-        var deadline = OperationDeadline.Start(target.Budget);
+        var deadline = OperationDeadline.Start(target.Budget, budget);
         return await GetSplittingAsync(target, PduType.GetRequest, ToRequestVariables(oids), deadline, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>GETNEXT (RFC 3416 §4.2.2): the next instance after each OID.</summary>
-    public async Task<IReadOnlyList<Variable>> GetNextAsync(SnmpTarget target, IReadOnlyList<Oid> oids, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Variable>> GetNextAsync(SnmpTarget target, IReadOnlyList<Oid> oids, CancellationToken cancellationToken = default) =>
+        GetNextAsync(target, oids, budget: null, cancellationToken);
+
+    /// <summary>GETNEXT within a device poll's shared <paramref name="budget"/>.</summary>
+    public async Task<IReadOnlyList<Variable>> GetNextAsync(SnmpTarget target, IReadOnlyList<Oid> oids, SnmpBudget? budget, CancellationToken cancellationToken = default)
     {
-        var deadline = OperationDeadline.Start(target.Budget);
+        var deadline = OperationDeadline.Start(target.Budget, budget);
         return await GetSplittingAsync(target, PduType.GetNextRequest, ToRequestVariables(oids), deadline, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>GETBULK (RFC 3416 §4.2.3). Not available in SNMPv1.</summary>
+    public Task<IReadOnlyList<Variable>> GetBulkAsync(
+        SnmpTarget target, int nonRepeaters, int maxRepetitions, IReadOnlyList<Oid> oids, CancellationToken cancellationToken = default) =>
+        GetBulkAsync(target, nonRepeaters, maxRepetitions, oids, budget: null, cancellationToken);
+
+    /// <summary>GETBULK within a device poll's shared <paramref name="budget"/>.</summary>
     public async Task<IReadOnlyList<Variable>> GetBulkAsync(
-        SnmpTarget target, int nonRepeaters, int maxRepetitions, IReadOnlyList<Oid> oids, CancellationToken cancellationToken = default)
+        SnmpTarget target, int nonRepeaters, int maxRepetitions, IReadOnlyList<Oid> oids, SnmpBudget? budget, CancellationToken cancellationToken = default)
     {
         RequireBulk(target);
-        var deadline = OperationDeadline.Start(target.Budget);
+        var deadline = OperationDeadline.Start(target.Budget, budget);
         var pdu = Pdu.GetBulk(0, nonRepeaters, maxRepetitions, ToRequestVariables(oids));
         var response = await SendAsync(target, pdu, deadline, cancellationToken).ConfigureAwait(false);
         ThrowOnError(target, response);
@@ -76,9 +89,13 @@ public sealed class SnmpClient : IAsyncDisposable
     }
 
     /// <summary>SET (RFC 3416 §4.2.5); returns the agent's answer bindings.</summary>
-    public async Task<IReadOnlyList<Variable>> SetAsync(SnmpTarget target, IReadOnlyList<Variable> variables, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Variable>> SetAsync(SnmpTarget target, IReadOnlyList<Variable> variables, CancellationToken cancellationToken = default) =>
+        SetAsync(target, variables, budget: null, cancellationToken);
+
+    /// <summary>SET within a device poll's shared <paramref name="budget"/>.</summary>
+    public async Task<IReadOnlyList<Variable>> SetAsync(SnmpTarget target, IReadOnlyList<Variable> variables, SnmpBudget? budget, CancellationToken cancellationToken = default)
     {
-        var deadline = OperationDeadline.Start(target.Budget);
+        var deadline = OperationDeadline.Start(target.Budget, budget);
         var response = await SendAsync(target, new Pdu(PduType.SetRequest, 0, ErrorStatus.NoError, 0, variables), deadline, cancellationToken)
             .ConfigureAwait(false);
         ThrowOnError(target, response);
@@ -92,11 +109,19 @@ public sealed class SnmpClient : IAsyncDisposable
     /// instance, that instance is returned (as net-snmp's walk does).
     /// </summary>
     public IAsyncEnumerable<Variable> WalkAsync(SnmpTarget target, Oid root, CancellationToken cancellationToken = default) =>
-        new SnmpWalker(this, target, root).RunAsync(cancellationToken);
+        WalkAsync(target, root, budget: null, cancellationToken);
+
+    /// <summary>A walk within a device poll's shared <paramref name="budget"/>.</summary>
+    public IAsyncEnumerable<Variable> WalkAsync(SnmpTarget target, Oid root, SnmpBudget? budget, CancellationToken cancellationToken = default) =>
+        new SnmpWalker(this, target, root).RunAsync(budget, cancellationToken);
 
     /// <summary>Reads a conceptual table by walking its columns together; rows are keyed by the index after each column OID.</summary>
     public Task<SnmpTable> GetTableAsync(SnmpTarget target, IReadOnlyList<Oid> columns, CancellationToken cancellationToken = default) =>
-        new SnmpTableReader(this, target, columns).ReadAsync(cancellationToken);
+        GetTableAsync(target, columns, budget: null, cancellationToken);
+
+    /// <summary>A table read within a device poll's shared <paramref name="budget"/>.</summary>
+    public Task<SnmpTable> GetTableAsync(SnmpTarget target, IReadOnlyList<Oid> columns, SnmpBudget? budget, CancellationToken cancellationToken = default) =>
+        new SnmpTableReader(this, target, columns).ReadAsync(budget, cancellationToken);
 
     public async ValueTask DisposeAsync() => await _channel.DisposeAsync().ConfigureAwait(false);
 
@@ -154,7 +179,7 @@ public sealed class SnmpClient : IAsyncDisposable
     {
         var requestId = _requestIds.Next();
         using var datagram = EncodeCommunity(target, pdu with { RequestId = requestId });
-        var pending = new PendingRequest(requestId, target.Endpoint.Serialize(), target.Version);
+        var pending = new PendingRequest(requestId, _transmitter.AddressOf(target.Endpoint), target.Version);
         _dispatcher.Register(requestId, pending);
         try
         {
@@ -195,13 +220,36 @@ public sealed class SnmpClient : IAsyncDisposable
 
     private static Variable[] Slice(Variable[] variables, int start, int count) => variables.AsSpan(start, count).ToArray();
 
-    private void OnReceiveError(Exception exception) => _logger.ReceiveError(exception.Message);
-
-    internal static async Task PaceAsync(SnmpTarget target, CancellationToken cancellationToken)
+    private void OnReceiveError(Exception exception)
     {
-        if (target.Pacing > TimeSpan.Zero)
+        if (exception is not System.Net.Sockets.SocketException)
         {
-            await Task.Delay(target.Pacing, cancellationToken).ConfigureAwait(false);
+            Statistics.InternalErrorSeen();
+        }
+
+        _logger.ReceiveError(exception.Message);
+    }
+
+    /// <summary>The pause between requests of one walk or table, cut to what is left of the budget; a spent budget ends the operation.</summary>
+    internal static async Task PaceAsync(SnmpTarget target, OperationDeadline deadline, CancellationToken cancellationToken)
+    {
+        if (target.Pacing <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var pause = deadline.Clip(target.Pacing);
+        if (pause > TimeSpan.Zero)
+        {
+            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (deadline.IsSpent)
+        {
+            throw BudgetSpent(target);
         }
     }
+
+    internal static SnmpException BudgetSpent(SnmpTarget target) =>
+        new(SnmpErrorKind.Timeout, $"No answer from {target}: the device budget ran out.");
 }

@@ -34,4 +34,7 @@ internal static partial class SnmpClientLog
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Warning, Message = "Configuration defect: agents {First} and {Second} report the same SNMP engine ID {EngineId}")]
     public static partial void DuplicateEngineId(this ILogger logger, string first, string second, string engineId);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Warning, Message = "Dropped an SNMPv3 answer from {From} outside the time window (boots {Boots}, time {Time}): too old, possibly replayed")]
+    public static partial void NotInTimeWindow(this ILogger logger, EndpointText from, int boots, int time);
 }

@@ -14,6 +14,8 @@ public sealed class SnmpClientStatistics
     private long _authenticationFailures;
     private long _duplicateEngineIds;
     private long _engineResynchronisations;
+    private long _notInTimeWindow;
+    private long _internalErrors;
 
     public long RequestsSent => Volatile.Read(ref _requestsSent);
 
@@ -43,6 +45,16 @@ public sealed class SnmpClientStatistics
 
     /// <summary>SNMPv3 engine discoveries and time resynchronisations after a Report.</summary>
     public long EngineResynchronisations => Volatile.Read(ref _engineResynchronisations);
+
+    /// <summary>Authenticated SNMPv3 answers outside the engine's time window (RFC 3414 §3.2 step 7b: too old, maybe replayed); dropped.</summary>
+    public long NotInTimeWindow => Volatile.Read(ref _notInTimeWindow);
+
+    /// <summary>Datagrams whose handling threw something other than a decode error (a defect in this library); the receive loop went on.</summary>
+    public long InternalErrors => Volatile.Read(ref _internalErrors);
+
+    internal void InternalErrorSeen() => Interlocked.Increment(ref _internalErrors);
+
+    internal void NotInTimeWindowDropped() => Interlocked.Increment(ref _notInTimeWindow);
 
     internal void DuplicateEngineIdFound() => Interlocked.Increment(ref _duplicateEngineIds);
 

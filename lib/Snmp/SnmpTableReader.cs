@@ -28,10 +28,10 @@ internal sealed class SnmpTableReader
         _useGetNext = target.UseGetNext || target.Version == SnmpVersion.V1;
     }
 
-    public async Task<SnmpTable> ReadAsync(CancellationToken cancellationToken)
+    public async Task<SnmpTable> ReadAsync(SnmpBudget? budget, CancellationToken cancellationToken)
     {
         var table = new SnmpTable(_columns);
-        var deadline = OperationDeadline.Start(_target.Budget);
+        var deadline = OperationDeadline.Start(_target.Budget, budget);
         var open = new List<int>(_columns.Count);
         var last = new Oid[_columns.Count];
         for (var i = 0; i < _columns.Count; i++)
@@ -46,7 +46,7 @@ internal sealed class SnmpTableReader
         {
             if (!first)
             {
-                await SnmpClient.PaceAsync(_target, cancellationToken).ConfigureAwait(false);
+                await SnmpClient.PaceAsync(_target, deadline, cancellationToken).ConfigureAwait(false);
             }
 
             first = false;

@@ -35,7 +35,10 @@ public sealed record SnmpTarget
     /// <summary>Retransmissions after the first attempt; the same request-id is reused so a late answer still counts.</summary>
     public int Retries { get; init; } = DefaultRetries;
 
-    /// <summary>The most one call (a GET, a whole walk, a whole table) may take, retries included; null for no limit beyond timeout × attempts per request.</summary>
+    /// <summary>
+    /// The most one call (a GET, a whole walk, a whole table) may take, retries included; null for no limit beyond
+    /// timeout × attempts per request. For a limit across all the calls of one device poll, pass an <see cref="SnmpBudget"/>.
+    /// </summary>
     public TimeSpan? Budget { get; init; }
 
     /// <summary>GETBULK max-repetitions for walks and tables (RFC 3416 §4.2.3).</summary>

@@ -22,9 +22,9 @@ internal sealed class SnmpWalker
         _maxRepetitions = Math.Max(1, target.MaxRepetitions);
     }
 
-    public async IAsyncEnumerable<Variable> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Variable> RunAsync(SnmpBudget? budget, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var deadline = OperationDeadline.Start(_target.Budget);
+        var deadline = OperationDeadline.Start(_target.Budget, budget);
         var last = _root;
         var yielded = 0;
         var first = true;
@@ -32,7 +32,7 @@ internal sealed class SnmpWalker
         {
             if (!first)
             {
-                await SnmpClient.PaceAsync(_target, cancellationToken).ConfigureAwait(false);
+                await SnmpClient.PaceAsync(_target, deadline, cancellationToken).ConfigureAwait(false);
             }
 
             first = false;

@@ -9,6 +9,21 @@ namespace ClassroomFleet.Simulators.PjLink;
 /// </summary>
 public static class ControlCommands
 {
+    /// <summary>A line for every device, or for device k alone when it starts with <c>@k </c>.</summary>
+    public static string ApplyTo(IReadOnlyList<PjLinkDeviceState> devices, string line)
+    {
+        if (line.StartsWith('@'))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            return space > 1 && int.TryParse(line.AsSpan(1, space - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < devices.Count
+                ? Apply(devices[index], line[(space + 1)..].Trim())
+                : $"error: no device '{line.Split(' ')[0]}'";
+        }
+
+        var answers = devices.Select(d => Apply(d, line)).ToList();
+        return answers.FirstOrDefault(a => a != "ok") ?? "ok";
+    }
+
     public static string Apply(PjLinkDeviceState device, string line)
     {
         var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);

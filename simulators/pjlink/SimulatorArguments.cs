@@ -6,6 +6,22 @@ namespace ClassroomFleet.Simulators.PjLink;
 /// <summary>Command-line arguments of the emulator. Only loopback (127.0.0.0/8) addresses may be bound.</summary>
 public static class SimulatorArguments
 {
+    public const int MaxDevices = 256;
+
+    /// <summary>How many devices to emulate (<c>--count</c>, 1 by default); null when the value is not 1 to 256.</summary>
+    public static int? Count(string[] args)
+    {
+        var at = Array.IndexOf(args, "--count");
+        if (at < 0)
+        {
+            return 1;
+        }
+
+        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxDevices
+            ? count
+            : null;
+    }
+
     public static (IPAddress Bind, int Port, PjLinkDeviceState Device)? Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

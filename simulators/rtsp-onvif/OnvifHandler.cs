@@ -53,7 +53,7 @@ public sealed class OnvifHandler(RecorderState state)
             "GetSystemDateAndTime" => (200, Envelope(DateAndTime())),
             "GetDeviceInformation" when Authorized(document) => (200, Envelope(
                 "<tds:GetDeviceInformationResponse><tds:Manufacturer>CF Sim</tds:Manufacturer><tds:Model>RX-200 Recorder</tds:Model>"
-                + "<tds:FirmwareVersion>V5.6.1 build 251001</tds:FirmwareVersion><tds:SerialNumber>RX200-0042</tds:SerialNumber>"
+                + "<tds:FirmwareVersion>V5.6.1 build 251001</tds:FirmwareVersion><tds:SerialNumber>" + state.Serial + "</tds:SerialNumber>"
                 + "<tds:HardwareId>RX-200</tds:HardwareId></tds:GetDeviceInformationResponse>")),
             "GetDeviceInformation" => (400, Fault("s:Sender", "ter:NotAuthorized", "Sender not Authorized")),
             _ => (400, Fault("s:Sender", "ter:ActionNotSupported", "unknown operation")),

@@ -9,6 +9,8 @@ public sealed class RecorderState
 
     public string? Password { get; init; }
 
+    public string Serial { get; init; } = "RX200-0042";
+
     private volatile bool _streamLive = true;
     private volatile bool _garbageSdp;
     private volatile bool _garbageSoap;

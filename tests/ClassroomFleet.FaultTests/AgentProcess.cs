@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 
 namespace ClassroomFleet.FaultTests;
 
@@ -33,10 +34,10 @@ public sealed class AgentProcess : IAsyncDisposable
             }
 
             var root = directory?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-            // The host is built with the tests, in the same configuration (bin/Release when the tests run in Release).
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
-            var candidates = new[] { configuration, "Debug" }.Distinct().Select(c => Path.Combine(root, $"tests/ClassroomFleet.FaultTests/AgentHost/bin/{c}/net10.0/cf-fault-agent.dll")).ToList();
-            return candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException($"{candidates[0]} is missing: build tests/ClassroomFleet.FaultTests first");
+            // The host is built in the configuration the tests were built in (scripts/test.sh builds Release).
+            var configuration = typeof(AgentProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+            var dll = Path.Combine(root, $"tests/ClassroomFleet.FaultTests/AgentHost/bin/{configuration}/net10.0/cf-fault-agent.dll");
+            return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build tests/ClassroomFleet.FaultTests first");
         }
     }
 

@@ -20,7 +20,12 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
         await Run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", rig.StateDirectory);
         try
         {
-            await using var agent = rig.StartAgent(run: 1, extra: new Dictionary<string, string> { ["Outbox__SegmentBytes"] = "16384" });
+            // No self-telemetry batches: every batch is then a synthetic one, and the drop counter must equal the ledger's.
+            await using var agent = rig.StartAgent(run: 1, extra: new Dictionary<string, string>
+            {
+                ["Outbox__SegmentBytes"] = "16384",
+                ["Agent__SelfTelemetryInterval"] = "01:00:00",
+            });
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
             while (!rig.Ledger.Values.Contains("disk_full") && DateTime.UtcNow < deadline)
             {
@@ -66,7 +71,7 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
             Assert.Equal(503, await rig.HealthStatusAsync());
             var metrics = await rig.MetricsAsync();
             await agent.StopAsync();
-            var stored = await rig.StoredAsync();
+            var stored = await rig.WaitForCollectedAsync(TimeSpan.Zero);
 
             var (missing, dropped) = rig.Account("read-only state folder", stored);
             Assert.True(dropped.Count > 20);
@@ -94,28 +99,28 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
 
         var segment = Directory.GetFiles(Path.Combine(rig.StateDirectory, "outbox"), "seg-*.log").Order().First();
         var bytes = await File.ReadAllBytesAsync(segment);
-        var victim = OffsetOfRecord(bytes, 5);
-        var victimN = SyntheticNAt(bytes, victim);
+        // The first synthetic record from the sixth on (the agent's own telemetry records carry no n).
+        var index = 5;
+        long? victimN;
+        while ((victimN = SyntheticNAt(bytes, OffsetOfRecord(bytes, index))) is null)
+        {
+            index++;
+        }
+
+        var victim = OffsetOfRecord(bytes, index);
         bytes[victim + SegmentCodec.RecordHeaderSize + 30] ^= 0xFF;
         await File.WriteAllBytesAsync(segment, bytes);
 
         await rig.StartFleetAsync();
         await using var second = rig.StartAgent(run: 2);
-        var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(30));
+        var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(60), lost: new HashSet<long> { victimN.Value });
         await Task.Delay(1000);
         var metrics = await rig.MetricsAsync();
 
         var (missing, _) = rig.Account("corrupt segment at start", stored);
         Assert.Equal(1, metrics["cf_agent_outbox_dropped_total{reason=\"corrupt\"}"]);
         Assert.Equal(1, metrics["cf_agent_outbox_quarantined_segments_total"]);
-        if (victimN is { } n)
-        {
-            Assert.Equal([n], missing);
-        }
-        else
-        {
-            Assert.Single(missing);
-        }
+        Assert.Equal([victimN.Value], missing);
 
         Assert.Single(Directory.GetFiles(Path.Combine(rig.StateDirectory, "outbox", "quarantine")));
     }

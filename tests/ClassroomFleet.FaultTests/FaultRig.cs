@@ -20,6 +20,9 @@ public sealed class FaultRig : IAsyncDisposable
 {
     public const string County = "410323";
 
+    /// <summary>Not the default, so that an acknowledgement without the fleet's identity would leave the outbox untouched.</summary>
+    public const string FleetId = "fault-fleet";
+
     private readonly ITestOutputHelper _output;
     private readonly HttpClient _http = new();
     private WebApplication? _fleet;
@@ -84,8 +87,11 @@ public sealed class FaultRig : IAsyncDisposable
             ["Mqtt:ClientId"] = "fault-fleet-" + School,
             ["Mqtt:ReconnectMaxDelay"] = "00:00:02",
             ["Fleet:SharedGroup"] = "fault" + School,
+            ["Fleet:Id"] = FleetId,
             ["Influx:BaseAddress"] = ServiceEndpoints.Influx.ToString(),
             ["Influx:Database"] = Database,
+            // The compliance scheduler would evaluate the county every hour on its own; a fault test measures ingest only.
+            ["Compliance:Schedule:Enabled"] = "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.AddFleet();
@@ -114,6 +120,7 @@ public sealed class FaultRig : IAsyncDisposable
             ["CF_FAULT_MODE"] = mode,
             ["Agent__SchoolFile"] = Path.Combine(Folder, "school.yaml"),
             ["Agent__AgentId"] = "fault-agent",
+            ["Agent__FleetId"] = FleetId,
             ["Agent__StateDirectory"] = StateDirectory,
             ["Agent__HealthEndpoint"] = "127.0.0.1:" + HealthPort.ToString(CultureInfo.InvariantCulture),
             ["Agent__SelfTelemetryInterval"] = "00:00:05",
@@ -166,11 +173,12 @@ public sealed class FaultRig : IAsyncDisposable
         return (int)response.StatusCode;
     }
 
-    /// <summary>The n of every synthetic point of this school in InfluxDB.</summary>
-    public async Task<HashSet<long>> StoredAsync()
+    /// <summary>The n of every synthetic point of this school in InfluxDB, and how many rows they came in.</summary>
+    public async Task<(HashSet<long> Stored, int Rows)> StoredAsync()
     {
         var influx = new InfluxClient(_http, new InfluxClientOptions { BaseAddress = ServiceEndpoints.Influx, Database = Database });
         var stored = new HashSet<long>();
+        var rows = 0;
         try
         {
             var result = await influx.QueryAsync($"SELECT n FROM synthetic WHERE school = '{School}'");
@@ -179,6 +187,7 @@ public sealed class FaultRig : IAsyncDisposable
                 for (var row = 0; row < series.Values.Count; row++)
                 {
                     stored.Add(series.GetInt64(row, "n")!.Value);
+                    rows++;
                 }
             }
         }
@@ -187,41 +196,51 @@ public sealed class FaultRig : IAsyncDisposable
             // No database yet: nothing stored.
         }
 
-        return stored;
+        return (stored, rows);
     }
 
-    /// <summary>Waits until every point the agent reported as collected is in InfluxDB, or the patience runs out.</summary>
-    public async Task<HashSet<long>> WaitForCollectedAsync(TimeSpan patience)
+    /// <summary>
+    /// Waits until every point of a ledger snapshot that the agent reported as collected is in InfluxDB (but those in
+    /// <paramref name="lost"/>, a loss the scenario expects and counts), or the patience runs out. The snapshot is taken
+    /// before each query, so points collected meanwhile by a still running agent never count as missing.
+    /// </summary>
+    public async Task<Tally> WaitForCollectedAsync(TimeSpan patience, IReadOnlySet<long>? lost = null)
     {
         var deadline = DateTime.UtcNow + patience;
         while (true)
         {
-            var stored = await StoredAsync();
-            var collected = Ledger.Where(e => e.Value == "S").Select(e => e.Key);
-            if (collected.All(stored.Contains) || DateTime.UtcNow > deadline)
+            var ledger = new Dictionary<long, string>(Ledger);
+            var (stored, rows) = await StoredAsync();
+            var tally = new Tally(ledger, stored, rows);
+            if (tally.Collected.All(n => stored.Contains(n) || lost?.Contains(n) == true) || DateTime.UtcNow > deadline)
             {
-                return stored;
+                return tally;
             }
 
             await Task.Delay(500);
         }
     }
 
-    /// <summary>Prints expected / stored / missing / dropped and returns the missing and the dropped points.</summary>
-    public (HashSet<long> Missing, HashSet<long> Dropped) Account(string scenario, HashSet<long> stored)
+    /// <summary>
+    /// Prints expected / stored / missing / dropped / duplicated, asserts that no point was stored twice, and returns
+    /// the missing and the dropped points of the snapshot.
+    /// </summary>
+    public (HashSet<long> Missing, HashSet<long> Dropped) Account(string scenario, Tally tally)
     {
-        var expected = Ledger.Keys.ToHashSet();
-        var dropped = Ledger.Where(e => e.Value != "S").Select(e => e.Key).ToHashSet();
-        var missing = expected.Where(n => !stored.Contains(n)).ToHashSet();
-        var byReason = string.Join(", ", Ledger.Values.Where(v => v != "S").GroupBy(v => v).Select(g => $"{g.Key}={g.Count()}"));
-        var unreported = stored.Count(n => !expected.Contains(n));
-        var lost = missing.Where(n => Ledger[n] == "S").Order().Take(10);
+        ArgumentNullException.ThrowIfNull(tally);
+        var expected = tally.Ledger.Keys.ToHashSet();
+        var dropped = tally.Ledger.Where(e => e.Value != "S").Select(e => e.Key).ToHashSet();
+        var missing = expected.Where(n => !tally.Stored.Contains(n)).ToHashSet();
+        var byReason = string.Join(", ", tally.Ledger.Values.Where(v => v != "S").GroupBy(v => v).Select(g => $"{g.Key}={g.Count()}"));
+        var unreported = tally.Stored.Count(n => !expected.Contains(n));
+        var lost = missing.Where(n => tally.Ledger[n] == "S").Order().Take(10);
         if (lost.Any())
         {
             _output.WriteLine($"[{scenario}] collected but not stored (first 10): {string.Join(", ", lost)}");
         }
 
-        _output.WriteLine($"[{scenario}] expected={expected.Count} stored={stored.Count(expected.Contains)} missing={missing.Count} dropped={dropped.Count} ({byReason}) stored-but-unreported(killed before reporting)={unreported}");
+        _output.WriteLine($"[{scenario}] expected={expected.Count} stored={tally.Stored.Count(expected.Contains)} missing={missing.Count} dropped={dropped.Count} ({byReason}) duplicated={tally.Duplicates} stored-but-unreported(killed before reporting)={unreported}");
+        Assert.True(tally.Duplicates == 0, $"[{scenario}] {tally.Duplicates} points are stored twice: a replay did not overwrite itself");
         return (missing, dropped);
     }
 

@@ -136,7 +136,7 @@ public sealed class RemoteConfigApplyKillTests(ITestOutputHelper output) : IDisp
     /// <summary>What the agent does at start: the recovery of <see cref="ConfigApplier.RecoverAsync"/>; returns the state and the name in force.</summary>
     private async Task<(RemoteConfigState State, string InForce)> RecoverAsync()
     {
-        using var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = SchoolFilePath }), NullLogger<SchoolFileProvider>.Instance);
+        using var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = SchoolFilePath, StateDirectory = Path.Combine(Path.GetDirectoryName(SchoolFilePath)!, "provider-state") }), NullLogger<SchoolFileProvider>.Instance);
         await provider.ReloadAsync();
         using var key = FleetKey.LoadPublicKey(Path.Combine(_root, "fleet.pub.pem"));
         using var applier = new ConfigApplier(new RemoteConfigStore(StateDirectory), provider, SchoolFilePath, key, new RemoteConfigOptions(), "gw-kill", TimeProvider.System, NullLogger.Instance);

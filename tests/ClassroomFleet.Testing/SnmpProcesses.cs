@@ -10,8 +10,8 @@ namespace ClassroomFleet.Testing;
 /// </summary>
 public sealed class SnmpdProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly string _directory;
+    private Process _process;
 
     private SnmpdProcess(Process process, string directory, IPEndPoint endpoint)
     {
@@ -27,21 +27,8 @@ public sealed class SnmpdProcess : IAsyncDisposable
     {
         var port = FreeUdpPort();
         var directory = Directory.CreateTempSubdirectory("cf-snmpd-").FullName;
-        var persist = Path.Combine(directory, "persist");
-        Directory.CreateDirectory(persist);
-        var config = Path.Combine(directory, "snmpd.conf");
-        await File.WriteAllTextAsync(
-            config,
-            $"""
-            agentAddress udp:127.0.0.1:{port}
-            rocommunity public 127.0.0.1
-            sysName cf-test-private-snmpd
-            dontLogTCPWrappersConnects yes
-            [snmp] mibs :
-            {extraConfig}
-
-            """,
-            cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(Path.Combine(directory, "persist"));
+        await WriteConfigAsync(directory, port, extraConfig, cancellationToken).ConfigureAwait(false);
 
         var process = Launch(directory);
         var snmpd = new SnmpdProcess(process, directory, new IPEndPoint(IPAddress.Loopback, port));
@@ -57,9 +44,51 @@ public sealed class SnmpdProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops snmpd cleanly and starts it again on the same port, as a device reboot does. With the persistent state
+    /// kept, snmpd keeps its engine ID and raises snmpEngineBoots (RFC 3414 §2.2.2); <paramref name="newExtraConfig"/>
+    /// replaces the configuration and wipes that state (e.g. to give the agent another engine ID).
+    /// </summary>
+    public async Task RestartAsync(string? newExtraConfig = null, CancellationToken cancellationToken = default)
+    {
+        await StopAsync().ConfigureAwait(false);
+        _process.Dispose();
+        if (newExtraConfig is not null)
+        {
+            var persist = Path.Combine(_directory, "persist");
+            Directory.Delete(persist, recursive: true);
+            Directory.CreateDirectory(persist);
+            await WriteConfigAsync(_directory, Endpoint.Port, newExtraConfig, cancellationToken).ConfigureAwait(false);
+        }
+
+        _process = Launch(_directory);
+        await WaitUntilAnsweringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task WriteConfigAsync(string directory, int port, string extraConfig, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(
+            Path.Combine(directory, "snmpd.conf"),
+            $"""
+            agentAddress udp:127.0.0.1:{port}
+            rocommunity public 127.0.0.1
+            sysName cf-test-private-snmpd
+            dontLogTCPWrappersConnects yes
+            [snmp] mibs :
+            {extraConfig}
+
+            """,
+            cancellationToken);
+
     private static Process Launch(string directory)
     {
         var config = Path.Combine(directory, "snmpd.conf");
+        // -C skips every default file, the persistent one too; name it so that a restart keeps engine ID and boots.
+        var persisted = Path.Combine(directory, "persist", "snmpd.conf");
+        if (File.Exists(persisted))
+        {
+            config += "," + persisted;
+        }
+
         var start = new ProcessStartInfo("snmpd") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-f", "-Lo", "-C", "-c", config, "-I", "-smux,mteTrigger,mteTriggerConf", "-p", Path.Combine(directory, "snmpd.pid") })
         {

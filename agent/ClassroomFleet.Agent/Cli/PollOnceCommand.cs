@@ -47,7 +47,9 @@ public static class PollOnceCommand
         using var host = builder.Build();
         var services = host.Services;
         var settings = services.GetRequiredService<IOptions<AgentOptions>>().Value;
-        var school = await services.GetRequiredService<SchoolFileProvider>().ReloadAsync(cancellationToken).ConfigureAwait(false);
+        var provider = services.GetRequiredService<SchoolFileProvider>();
+        provider.LastGoodEnabled = false;
+        var school = await provider.ReloadAsync(cancellationToken).ConfigureAwait(false);
         if (school is null)
         {
             await Console.Error.WriteLineAsync($"error: no usable school file at {settings.SchoolFile}").ConfigureAwait(false);
@@ -63,8 +65,9 @@ public static class PollOnceCommand
 
         var pollers = services.GetServices<IDevicePoller>().ToDictionary(p => p.Kind, StringComparer.Ordinal);
         var runner = services.GetRequiredService<DevicePollRunner>();
+        var budgets = services.GetRequiredService<DeviceBudgets>();
         var outcomes = await Task.WhenAll(devices.Select(async d => pollers.TryGetValue(d.Kind, out var poller)
-            ? await runner.PollOnceAsync(poller, d, settings.DeviceBudget, cancellationToken).ConfigureAwait(false)
+            ? await runner.PollOnceAsync(poller, d, budgets.For(d), cancellationToken).ConfigureAwait(false)
             : new PollOutcome(d.Id, d.Kind, [], TimeSpan.Zero, $"no poller for kind '{d.Kind}'"))).ConfigureAwait(false);
 
         using var buffer = new LineProtocolBuffer();

@@ -6,6 +6,7 @@ namespace ClassroomFleet.Agent.Configuration;
 /// "Agent": {
 ///   "SchoolFile": "/etc/classroomfleet/school.yaml",
 ///   "AgentId": "gw-4141032301",          // defaults to the host name
+///   "FleetId": "classroomfleet",         // acknowledgements count only when they carry this fleet identity (Fleet:Id)
 ///   "DefaultInterval": "00:00:30",
 ///   "MaxConcurrentPolls": 8,
 ///   "DeviceBudget": "00:00:10",          // the most one device's poll may take, retries included
@@ -20,10 +21,14 @@ namespace ClassroomFleet.Agent.Configuration;
 public sealed class AgentOptions
 {
     public const string SectionName = "Agent";
+    public const string DefaultFleetId = "classroomfleet";
 
     public string SchoolFile { get; set; } = "/etc/classroomfleet/school.yaml";
 
     public string AgentId { get; set; } = Environment.MachineName.ToLowerInvariant();
+
+    /// <summary>The identity of the fleet whose acknowledgements may empty the outbox (the fleet's <c>Fleet:Id</c>).</summary>
+    public string FleetId { get; set; } = DefaultFleetId;
 
     public TimeSpan DefaultInterval { get; set; } = TimeSpan.FromSeconds(30);
 

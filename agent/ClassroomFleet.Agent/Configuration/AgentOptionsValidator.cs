@@ -20,6 +20,11 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             failures.Add($"{at}:AgentId must be 1-64 characters of a-z, 0-9, '-', '_', '.'");
         }
 
+        if (string.IsNullOrWhiteSpace(options.FleetId) || options.FleetId.Length > 64 || options.FleetId.Any(char.IsWhiteSpace))
+        {
+            failures.Add($"{at}:FleetId must be a name of 1 to 64 characters without spaces (the fleet's Fleet:Id)");
+        }
+
         if (options.DefaultInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{at}:DefaultInterval must be at least 1 second");

@@ -1,6 +1,5 @@
 using ClassroomFleet.Agent.Cabinet;
 using ClassroomFleet.Agent.Configuration;
-using ClassroomFleet.Agent.Devices.Switch;
 using ClassroomFleet.Agent.Health;
 using ClassroomFleet.Agent.Outbox;
 using ClassroomFleet.Agent.Polling;
@@ -37,8 +36,10 @@ public static class AgentHostingExtensions
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<AgentOptions>>((host, agent) => host.ShutdownTimeout = agent.Value.ShutdownTimeout);
         builder.AddAgentOutbox();
 
+        builder.Services.AddSingleton<PublishCounters>();
         builder.Services.AddSingleton<AckHandler>();
         builder.Services.AddHostedService<TelemetryPublisher>();
+        builder.Services.TryAddSingleton<IConfigVersionSource, OptionsConfigVersionSource>();
         builder.Services.AddSingleton<AgentStatusFactory>();
         builder.Services.AddHostedService<AgentStatusPublisher>();
         builder.Services.AddHostedService<AgentSelfTelemetry>();
@@ -83,8 +84,7 @@ public static class AgentHostingExtensions
         builder.Services.AddSingleton<DevicePollRunner>();
 
         builder.Services.AddSingleton(sp => new SnmpClient(new SnmpClientOptions(), sp.GetService<ILogger<SnmpClient>>()));
-        builder.Services.AddSingleton<SnmpTargetFactory>();
-        builder.Services.AddSingleton<IDevicePoller, SwitchPoller>();
+        builder.Services.AddClassroomDevicePollers();
         return builder;
     }
 }

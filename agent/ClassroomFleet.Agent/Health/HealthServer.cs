@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using ClassroomFleet.Agent.Configuration;
 using ClassroomFleet.Agent.Outbox;
+using ClassroomFleet.Agent.Publishing;
 using ClassroomFleet.Agent.Status;
 using ClassroomFleet.Messaging;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,8 @@ public sealed partial class HealthServer(
     IOutbox outbox,
     IMqttTransport transport,
     PollActivity activity,
+    PublishCounters publishing,
+    IConfigVersionSource configVersion,
     IOptions<AgentOptions> options,
     ILogger<HealthServer> logger) : BackgroundService
 {
@@ -125,7 +128,7 @@ public sealed partial class HealthServer(
                 var (status, body) = HealthReport.Build(outbox.GetStats(), transport.IsConnected);
                 return (status, "application/json", body);
             case "/metrics":
-                return (200, PrometheusText.ContentType, PrometheusText.Build(outbox.GetStats(), transport.IsConnected, activity.LastSuccess()));
+                return (200, PrometheusText.ContentType, PrometheusText.Build(outbox.GetStats(), publishing, transport.IsConnected, activity.LastSuccess(), configVersion.Current));
             default:
                 return (404, "text/plain", "not found\n");
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using ClassroomFleet.Agent.Outbox;
+using ClassroomFleet.Agent.Publishing;
+using ClassroomFleet.Agent.Status;
 
 namespace ClassroomFleet.Agent.Health;
 
@@ -12,9 +14,10 @@ public static class PrometheusText
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static string Build(OutboxStats stats, bool mqttConnected, IReadOnlyDictionary<string, DateTimeOffset> lastPoll)
+    public static string Build(OutboxStats stats, PublishCounters publishing, bool mqttConnected, IReadOnlyDictionary<string, DateTimeOffset> lastPoll, long? configVersion)
     {
         ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(publishing);
         ArgumentNullException.ThrowIfNull(lastPoll);
         var text = new StringBuilder();
         Gauge(text, "cf_agent_outbox_depth", "Batches waiting for the fleet's acknowledgement.", stats.Depth);
@@ -32,7 +35,22 @@ public static class PrometheusText
             text.Append(CultureInfo.InvariantCulture, $"cf_agent_outbox_dropped_total{{reason=\"{DropReasonNames.Of(reason)}\"}} {count}\n");
         }
 
+        Counter(text, "cf_agent_published_total", "Batches the broker accepted (PUBACK), republications included.", publishing.Published);
+        Counter(text, "cf_agent_publish_failed_total", "Publishes the broker refused or that failed on the way.", publishing.NotAccepted);
+        Counter(text, "cf_agent_republished_total", "Batches published again because the fleet did not acknowledge them in time (event 2205).", publishing.Republished);
+        Counter(text, "cf_agent_republished_unverified_total", "Of those, batches the broker had acknowledged without a reason code under MQTT 3.1.1 (event 2206).", publishing.RepublishedUnverified);
+        text.Append("# HELP cf_agent_acks_total Acknowledgement messages received, by what became of them.\n");
+        text.Append("# TYPE cf_agent_acks_total counter\n");
+        Labelled(text, "cf_agent_acks_total", "result", "applied", publishing.AcksApplied);
+        Labelled(text, "cf_agent_acks_total", "result", "other_agent", publishing.AcksOtherAgent);
+        Labelled(text, "cf_agent_acks_total", "result", "foreign_fleet", publishing.AcksForeignFleet);
+        Labelled(text, "cf_agent_acks_total", "result", "malformed", publishing.AcksMalformed);
+        Counter(text, "cf_agent_acked_batches_total", "Batches named in applied acknowledgements that the outbox held.", publishing.AckedBatches);
+        Counter(text, "cf_agent_acked_unknown_batches_total", "Batches named in applied acknowledgements that the outbox no longer held.", publishing.AckedUnknownBatches);
         Gauge(text, "cf_agent_mqtt_connected", "1 while connected to the broker.", mqttConnected ? 1 : 0);
+        text.Append("# HELP cf_agent_info The agent's version and the configuration version in force (-1: none).\n");
+        text.Append("# TYPE cf_agent_info gauge\n");
+        text.Append(CultureInfo.InvariantCulture, $"cf_agent_info{{version=\"{AgentVersion.Current}\",config_version=\"{configVersion ?? -1}\"}} 1\n");
         text.Append("# HELP cf_agent_last_poll_timestamp_seconds When each device kind last polled successfully (Unix time).\n");
         text.Append("# TYPE cf_agent_last_poll_timestamp_seconds gauge\n");
         foreach (var (kind, at) in lastPoll)
@@ -42,6 +60,9 @@ public static class PrometheusText
 
         return text.ToString();
     }
+
+    private static void Labelled(StringBuilder text, string name, string label, string value, double number) =>
+        text.Append(CultureInfo.InvariantCulture, $"{name}{{{label}=\"{value}\"}} {number:0.###}\n");
 
     private static void Gauge(StringBuilder text, string name, string help, double value) => Metric(text, name, help, "gauge", value);
 

@@ -23,4 +23,10 @@ public enum DropReason
 
     /// <summary>The fleet rejected it for good (reason in its acknowledgement).</summary>
     Rejected,
+
+    /// <summary>
+    /// Begun in a segment's tail that a crash or power loss cut short before the fsync (found at start): never confirmed
+    /// as collected. Counted by the record markers visible in the tail, so a zero-filled tail counts none.
+    /// </summary>
+    TornTail,
 }

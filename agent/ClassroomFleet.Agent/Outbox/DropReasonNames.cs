@@ -12,6 +12,7 @@ public static class DropReasonNames
         DropReason.IoError => "io_error",
         DropReason.Corrupt => "corrupt",
         DropReason.Rejected => "rejected",
+        DropReason.TornTail => "torn_tail",
         _ => reason.ToString().ToLowerInvariant(),
     };
 }

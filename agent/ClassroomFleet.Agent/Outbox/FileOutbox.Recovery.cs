@@ -82,6 +82,13 @@ public sealed partial class FileOutbox
         }
 
         var length = scan.GoodEnd;
+        if (scan.TornTailBytes > 0)
+        {
+            // Never fsynced, so never reported as collected: counted by the records it visibly began, and cut off.
+            _counters.AddDropped(DropReason.TornTail, scan.TailRecords);
+            _logger.TornTail(path, scan.TornTailBytes, scan.TailRecords, bytes.AsSpan((int)scan.GoodEnd).ContainsAnyExcept((byte)0) ? "data" : "zeros");
+        }
+
         if (scan.NeedsSalvage)
         {
             _counters.AddDropped(DropReason.Corrupt, scan.LostRecords);
@@ -90,7 +97,6 @@ public sealed partial class FileOutbox
         }
         else if (scan.TornTailBytes > 0)
         {
-            _logger.TornTail(path, scan.TornTailBytes);
             TryTruncate(path, scan.GoodEnd);
         }
 

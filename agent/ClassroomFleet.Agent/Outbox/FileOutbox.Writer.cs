@@ -96,11 +96,12 @@ public sealed partial class FileOutbox
         _ready.Set();
     }
 
-    // Rolls a full active segment, applies the size bound for the incoming bytes, and opens a new segment if needed.
+    // Applies the age bound, rolls a full active segment, applies the size bound for the incoming bytes, and opens a new segment if needed.
     private SegmentFile PrepareActive(long firstSequence, int incoming)
     {
         lock (_gate)
         {
+            ExpireOld();
             if (_active is { } full && (full.Length >= _options.SegmentBytes || !full.IsAppendable))
             {
                 full.CloseForAppend();

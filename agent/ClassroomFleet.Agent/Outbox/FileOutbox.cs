@@ -99,9 +99,9 @@ public sealed partial class FileOutbox : IOutbox, IAsyncDisposable
 
     public Task WaitReadyAsync(TimeSpan limit, CancellationToken cancellationToken = default) => _ready.WaitAsync(limit, cancellationToken);
 
-    public void Acknowledge(IReadOnlyList<long> stored) => Finish(stored, null);
+    public int Acknowledge(IReadOnlyList<long> stored) => Finish(stored, null);
 
-    public void Reject(IReadOnlyList<long> rejected) => Finish(rejected, DropReason.Rejected);
+    public int Reject(IReadOnlyList<long> rejected) => Finish(rejected, DropReason.Rejected);
 
     public void Release(long sequence)
     {
@@ -147,8 +147,9 @@ public sealed partial class FileOutbox : IOutbox, IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
 
-    private void Finish(IReadOnlyList<long> sequences, DropReason? dropped)
+    private int Finish(IReadOnlyList<long> sequences, DropReason? dropped)
     {
+        var known = 0;
         lock (_gate)
         {
             foreach (var sequence in sequences)
@@ -158,6 +159,8 @@ public sealed partial class FileOutbox : IOutbox, IAsyncDisposable
                 {
                     continue;
                 }
+
+                known++;
 
                 if (dropped is { } reason)
                 {
@@ -173,6 +176,7 @@ public sealed partial class FileOutbox : IOutbox, IAsyncDisposable
         }
 
         _ready.Set();
+        return known;
     }
 
     // Caller holds _gate. The entry left the index: note it in its segment, and delete the segment once it is empty.

@@ -20,11 +20,11 @@ public interface IOutbox
     /// <summary>Completes when a batch may be ready: a new append, an acknowledgement freeing the window, or an ack timeout.</summary>
     Task WaitReadyAsync(TimeSpan limit, CancellationToken cancellationToken = default);
 
-    /// <summary>The fleet stored these: they leave the outbox. Unknown sequences are ignored (already gone).</summary>
-    void Acknowledge(IReadOnlyList<long> stored);
+    /// <summary>The fleet stored these: they leave the outbox. Returns how many it held; unknown sequences (already gone) change nothing.</summary>
+    int Acknowledge(IReadOnlyList<long> stored);
 
-    /// <summary>The fleet will never store these: they leave the outbox, counted as <see cref="DropReason.Rejected"/>.</summary>
-    void Reject(IReadOnlyList<long> rejected);
+    /// <summary>The fleet will never store these: they leave the outbox, counted as <see cref="DropReason.Rejected"/>. Returns how many it held.</summary>
+    int Reject(IReadOnlyList<long> rejected);
 
     /// <summary>The publisher could not hand this batch to the broker: it is ready again at once.</summary>
     void Release(long sequence);

@@ -21,7 +21,7 @@ public sealed class MemoryOutbox(OutboxOptions options, TimeProvider time) : IOu
         lock (_gate)
         {
             ExpireOld();
-            var size = SegmentCodec.RecordHeaderSize + 18 + append.Device.Length + append.Kind.Length + append.Points.Length;
+            var size = SegmentCodec.RecordLength(append);
             long dropped = 0;
             while (_index.Bytes + size > options.MaxBytes && _index.Oldest is { } oldest)
             {
@@ -52,9 +52,9 @@ public sealed class MemoryOutbox(OutboxOptions options, TimeProvider time) : IOu
 
     public Task WaitReadyAsync(TimeSpan limit, CancellationToken cancellationToken = default) => _ready.WaitAsync(limit, cancellationToken);
 
-    public void Acknowledge(IReadOnlyList<long> stored) => Finish(stored, null);
+    public int Acknowledge(IReadOnlyList<long> stored) => Finish(stored, null);
 
-    public void Reject(IReadOnlyList<long> rejected) => Finish(rejected, DropReason.Rejected);
+    public int Reject(IReadOnlyList<long> rejected) => Finish(rejected, DropReason.Rejected);
 
     public void Release(long sequence)
     {
@@ -79,8 +79,9 @@ public sealed class MemoryOutbox(OutboxOptions options, TimeProvider time) : IOu
 
     public Task CloseAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    private void Finish(IReadOnlyList<long> sequences, DropReason? reason)
+    private int Finish(IReadOnlyList<long> sequences, DropReason? reason)
     {
+        var known = 0;
         lock (_gate)
         {
             foreach (var sequence in sequences)
@@ -89,6 +90,8 @@ public sealed class MemoryOutbox(OutboxOptions options, TimeProvider time) : IOu
                 {
                     continue;
                 }
+
+                known++;
 
                 if (reason is { } dropped)
                 {
@@ -102,6 +105,7 @@ public sealed class MemoryOutbox(OutboxOptions options, TimeProvider time) : IOu
         }
 
         _ready.Set();
+        return known;
     }
 
     private void ExpireOld()

@@ -11,8 +11,8 @@ internal static partial class OutboxLog
     [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "Outbox segment {Segment} is damaged ({Regions} damaged stretch(es), {Lost} batches provably lost): moved to {Quarantine}, {Salvaged} batches salvaged")]
     public static partial void Quarantined(this ILogger logger, string segment, int regions, long lost, string quarantine, int salvaged);
 
-    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Outbox segment {Segment} ended in an incomplete record of {Bytes} bytes (a write interrupted by a crash, never confirmed as collected): cut off")]
-    public static partial void TornTail(this ILogger logger, string segment, int bytes);
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Outbox segment {Segment} ended in {Bytes} bytes after its last whole record, {Records} record(s) begun in them (a write a crash or power loss interrupted before its fsync, never confirmed as collected): cut off, counted as torn_tail. The tail held {Content}")]
+    public static partial void TornTail(this ILogger logger, string segment, int bytes, int records, string content);
 
     [LoggerMessage(EventId = 2303, Level = LogLevel.Error, Message = "Outbox write failed ({Reason}): {Count} batches dropped. {Error}")]
     public static partial void WriteFailed(this ILogger logger, DropReason reason, int count, string error);

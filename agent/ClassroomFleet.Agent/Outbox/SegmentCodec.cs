@@ -31,6 +31,13 @@ internal static class SegmentCodec
     public static bool IsHeader(ReadOnlySpan<byte> source) =>
         source.Length >= HeaderSize && source[..8].SequenceEqual(Magic) && BinaryPrimitives.ReadUInt32LittleEndian(source[8..]) == Version;
 
+    /// <summary>The bytes one record of this append takes in a segment: names counted in UTF-8 bytes, not characters.</summary>
+    public static int RecordLength(OutboxAppend append)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        return RecordHeaderSize + BodyLength(Encoding.UTF8.GetByteCount(append.Device), Encoding.UTF8.GetByteCount(append.Kind), append.Points.Length);
+    }
+
     /// <summary>Writes one record and returns where its points start, relative to the record's first byte.</summary>
     public static int WriteRecord(IBufferWriter<byte> writer, long sequence, OutboxAppend append)
     {
@@ -41,7 +48,7 @@ internal static class SegmentCodec
             throw new ArgumentException("device and kind must be at most 255 bytes", nameof(append));
         }
 
-        var bodyLength = 8 + 8 + 1 + deviceLength + 1 + kindLength + append.Points.Length;
+        var bodyLength = BodyLength(deviceLength, kindLength, append.Points.Length);
         if (bodyLength > MaxBodyLength)
         {
             throw new ArgumentException($"a batch of {bodyLength} bytes exceeds {MaxBodyLength}", nameof(append));
@@ -129,6 +136,8 @@ internal static class SegmentCodec
             RecordHeaderSize + (int)bodyLength);
         return RecordStatus.Complete;
     }
+
+    private static int BodyLength(int deviceBytes, int kindBytes, int pointsBytes) => 8 + 8 + 1 + deviceBytes + 1 + kindBytes + pointsBytes;
 
     /// <summary>The next offset at or after <paramref name="from"/> where a record marker stands, or -1.</summary>
     public static int FindMarker(ReadOnlySpan<byte> source, int from)

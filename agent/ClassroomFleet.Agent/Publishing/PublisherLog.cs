@@ -22,4 +22,10 @@ internal static partial class PublisherLog
 
     [LoggerMessage(EventId = 2206, Level = LogLevel.Warning, Message = "Batch {Sequence} of {Device} was not acknowledged by the fleet within {AckTimeoutSeconds} s although the broker acknowledged it under MQTT 3.1.1, whose PUBACK carries no reason code: the broker's ACL may be dropping it (check the user name against the school code); publishing it again")]
     public static partial void RepublishedUnverified(ILogger logger, string device, long sequence, double ackTimeoutSeconds);
+
+    [LoggerMessage(EventId = 2207, Level = LogLevel.Warning, Message = "Acknowledgement on {Topic} ignored: it names fleet {Fleet}, this agent trusts {Expected} (Agent:FleetId); {Batches} batches stay in the outbox")]
+    public static partial void AckForeignFleet(ILogger logger, string topic, string fleet, string expected, int batches);
+
+    [LoggerMessage(EventId = 2208, Level = LogLevel.Debug, Message = "{Unknown} of {Batches} acknowledged batches were no longer in the outbox (acknowledged before, or expired)")]
+    public static partial void AckUnknownBatches(ILogger logger, int unknown, int batches);
 }

@@ -9,18 +9,9 @@ namespace ClassroomFleet.Agent.Publishing;
 /// Entries older than <c>forgetAfter</c> are forgotten, which bounds the memory; a batch republished later than that
 /// is simply not reported.
 /// </summary>
-internal sealed class RepublishTracker(TimeProvider time, TimeSpan forgetAfter)
+internal sealed class RepublishTracker(TimeProvider time, TimeSpan forgetAfter, PublishCounters counters)
 {
     private readonly ConcurrentDictionary<long, (bool Unverified, long At)> _published = new();
-    private long _republished;
-    private long _republishedUnverified;
-
-    /// <summary>Batches published again because the fleet's acknowledgement did not come in time.</summary>
-    public long Republished => Interlocked.Read(ref _republished);
-
-    /// <summary>Of <see cref="Republished"/>, those the broker had acknowledged without a reason code (MQTT 3.1.1).</summary>
-    public long RepublishedUnverified => Interlocked.Read(ref _republishedUnverified);
-
     /// <summary>Null for a batch not published before; otherwise whether its last publish was unverified (counted).</summary>
     public bool? SeenBefore(long sequence)
     {
@@ -29,12 +20,7 @@ internal sealed class RepublishTracker(TimeProvider time, TimeSpan forgetAfter)
             return null;
         }
 
-        Interlocked.Increment(ref _republished);
-        if (previous.Unverified)
-        {
-            Interlocked.Increment(ref _republishedUnverified);
-        }
-
+        counters.AddRepublished(previous.Unverified);
         return previous.Unverified;
     }
 

@@ -24,18 +24,19 @@ public sealed class TelemetryPublisher(
     SchoolFileProvider schoolFile,
     IOptions<AgentOptions> agentOptions,
     IOptions<OutboxOptions> outboxOptions,
+    PublishCounters counters,
     TimeProvider time,
     ILogger<TelemetryPublisher> logger) : BackgroundService
 {
     private static readonly TimeSpan SchoolFileRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
-    private readonly RepublishTracker _tracker = new(time, outboxOptions.Value.AckTimeout * 4);
+    private readonly RepublishTracker _tracker = new(time, outboxOptions.Value.AckTimeout * 4, counters);
 
     /// <summary>Batches published again because the fleet did not acknowledge them within <c>Outbox:AckTimeout</c>.</summary>
-    public long Republished => _tracker.Republished;
+    public long Republished => counters.Republished;
 
     /// <summary>Of <see cref="Republished"/>, those the broker acknowledged without a reason code (MQTT 3.1.1).</summary>
-    public long RepublishedUnverified => _tracker.RepublishedUnverified;
+    public long RepublishedUnverified => counters.RepublishedUnverified;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,10 +75,13 @@ public sealed class TelemetryPublisher(
         var result = await transport.PublishAsync(message, stoppingToken).ConfigureAwait(false);
         if (result.Accepted)
         {
+            counters.AddPublished();
             _tracker.Published(record.Sequence, result.Unverified);
             PublisherLog.Published(logger, record.Device, record.Sequence, payload.Length);
             return;
         }
+
+        counters.AddNotAccepted();
 
         // Left in flight: the ack timeout brings it back, which also paces retries of a lasting refusal.
         PublisherLog.NotAccepted(logger, record.Device, record.Sequence, result.Failure.ToString(), result.ReasonText, outboxOptions.Value.AckTimeout.TotalSeconds);

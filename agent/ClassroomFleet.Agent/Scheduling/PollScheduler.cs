@@ -17,6 +17,7 @@ public sealed partial class PollScheduler(
     IEnumerable<IDevicePoller> pollers,
     SchoolFileProvider schoolFile,
     DevicePollRunner runner,
+    DeviceBudgets budgets,
     ITelemetrySink sink,
     IOptions<AgentOptions> options,
     TimeProvider time,
@@ -93,7 +94,7 @@ public sealed partial class PollScheduler(
             await concurrency.WaitAsync(stoppingToken).ConfigureAwait(false);
             try
             {
-                var outcome = await runner.PollOnceAsync(poller, device, settings.DeviceBudget, stoppingToken).ConfigureAwait(false);
+                var outcome = await runner.PollOnceAsync(poller, device, budgets.For(device), stoppingToken).ConfigureAwait(false);
                 await sink.EnqueueAsync(outcome, stoppingToken).ConfigureAwait(false);
             }
             finally

@@ -44,6 +44,17 @@ public sealed class DeviceEntry
     /// </summary>
     public List<string> Hosts { get; set; } = [];
 
+    /// <summary>
+    /// The registered MAC addresses of the device (panel, recorder) or of the PCs of a PC group. The switch poller gives
+    /// the ports where they were learned series of their own. For a PC group with <see cref="Switch"/>, a PC counts as
+    /// present when its MAC is in that switch's bridge forwarding or ARP table; <see cref="Hosts"/> are then pinged only
+    /// as a fallback.
+    /// </summary>
+    public List<string> Macs { get; set; } = [];
+
+    /// <summary>A PC group: the id of the switch (a device of this file) whose forwarding and ARP tables show its PCs.</summary>
+    public string? Switch { get; set; }
+
     /// <summary>Kind <c>probe</c>: the active bandwidth test.</summary>
     public ProbeEntry? Probe { get; set; }
 }

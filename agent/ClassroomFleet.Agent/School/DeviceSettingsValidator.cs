@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using ClassroomFleet.Agent.Devices.Profiles;
 
 namespace ClassroomFleet.Agent.School;
@@ -53,6 +54,7 @@ internal static class DeviceSettingsValidator
         {
             Duration(overrides.Timeout, $"{at}.overrides.timeout", error);
             Duration(overrides.Pacing, $"{at}.overrides.pacing", error);
+            Duration(overrides.Budget, $"{at}.overrides.budget", error);
             if (overrides.MaxRepetitions is < 1 or > 100)
             {
                 error($"{at}.overrides.max_repetitions", "must be 1 to 100");
@@ -81,7 +83,40 @@ internal static class DeviceSettingsValidator
             error($"{at}.hosts", "only a PC group (kind pc, teacher_pc or student_pc) has hosts");
         }
 
+        ValidateMacs(device, at, error);
+
         ValidateKind(device, at, error);
+    }
+
+    private static void ValidateMacs(DeviceEntry device, string at, Action<string, string> error)
+    {
+        var seen = new HashSet<PhysicalAddress>();
+        for (var i = 0; i < device.Macs.Count; i++)
+        {
+            if (!MacAddressText.TryParse(device.Macs[i], out var mac))
+            {
+                error($"{at}.macs[{i}]", "must be a MAC address such as 70:f9:6d:00:10:01");
+            }
+            else if (!seen.Add(mac))
+            {
+                error($"{at}.macs[{i}]", $"'{device.Macs[i]}' is listed twice");
+            }
+        }
+
+        if (device.Macs.Count > 0 && device.Kind is "switch" or "probe" or "cabinet")
+        {
+            error($"{at}.macs", "only devices behind a switch (PCs, panels, projectors, recorders) list their MAC addresses");
+        }
+
+        if (device.Switch is not null && !IsPcKind(device.Kind))
+        {
+            error($"{at}.switch", "only a PC group (kind pc, teacher_pc or student_pc) names the switch that shows its PCs");
+        }
+
+        if (device.Switch is not null && device.Macs.Count == 0)
+        {
+            error($"{at}.macs", "a PC group that names a switch lists the MAC addresses to look for");
+        }
     }
 
     private static void ValidateKind(DeviceEntry device, string at, Action<string, string> error)

@@ -9,6 +9,9 @@ public sealed class ProfileOverrides
 
     public int? MaxRepetitions { get; set; }
 
+    /// <summary>The most one poll of this device may take, all requests included.</summary>
+    public string? Budget { get; set; }
+
     /// <summary>PJLink commands to poll instead of the profile's list.</summary>
     public List<string>? Commands { get; set; }
 }

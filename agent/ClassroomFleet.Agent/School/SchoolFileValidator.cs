@@ -74,6 +74,15 @@ public static class SchoolFileValidator
             ValidateDevice(file.Devices[i], $"devices[{i}]", roomIds, deviceIds, Error);
         }
 
+        var switches = file.Devices.Where(d => d.Kind == "switch").Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < file.Devices.Count; i++)
+        {
+            if (file.Devices[i].Switch is { } name && !switches.Contains(name))
+            {
+                Error($"devices[{i}].switch", $"'{name}' is not a switch of this school");
+            }
+        }
+
         return errors;
     }
 
@@ -98,7 +107,7 @@ public static class SchoolFileValidator
             error($"{at}.room", $"'{room}' is not a room of this school");
         }
 
-        var addressOptional = device.Address.Length == 0 && (device.Kind == "probe" || (DeviceSettingsValidator.IsPcKind(device.Kind) && device.Hosts.Count > 0));
+        var addressOptional = device.Address.Length == 0 && (device.Kind == "probe" || (DeviceSettingsValidator.IsPcKind(device.Kind) && (device.Hosts.Count > 0 || device.Macs.Count > 0)));
         if (!addressOptional && !DeviceAddress.TryParse(device.Address, defaultPort: 161, out _))
         {
             error($"{at}.address", "must be host or host:port");

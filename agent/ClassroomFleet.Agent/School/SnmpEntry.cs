@@ -6,4 +6,7 @@ public sealed class SnmpEntry
     public string Version { get; set; } = "v2c";
 
     public string Credential { get; set; } = "";
+
+    /// <summary>SNMPv3 contextName (RFC 3411 §3.3.1); empty for the default context.</summary>
+    public string Context { get; set; } = "";
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ClassroomFleet.Agent.Status;
 
 /// <summary>Builds the status message: identity and versions, outbox depth and age, drops by reason, last poll per kind.</summary>
-public sealed class AgentStatusFactory(IOutbox outbox, PollActivity activity, IOptions<AgentOptions> options, TimeProvider time)
+public sealed class AgentStatusFactory(IOutbox outbox, PollActivity activity, IConfigVersionSource configVersion, IOptions<AgentOptions> options, TimeProvider time)
 {
     public AgentStatus Online()
     {
@@ -16,7 +16,7 @@ public sealed class AgentStatusFactory(IOutbox outbox, PollActivity activity, IO
             Agent = options.Value.AgentId,
             Online = true,
             Version = AgentVersion.Current,
-            ConfigVersion = options.Value.ConfigVersion,
+            ConfigVersion = configVersion.Current,
             Time = time.GetUtcNow(),
             OutboxDepth = stats.Depth,
             OutboxBytes = stats.Bytes,
@@ -25,6 +25,9 @@ public sealed class AgentStatusFactory(IOutbox outbox, PollActivity activity, IO
             LastPoll = activity.LastSuccess(),
         };
     }
+
+    /// <summary>The goodbye on a clean stop: only identity and versions, the rest would be stale.</summary>
+    public AgentStatus Goodbye() => Offline(options.Value.AgentId, configVersion.Current, time.GetUtcNow());
 
     /// <summary>The last will and the goodbye on a clean stop: only identity and versions, the rest would be stale.</summary>
     public static AgentStatus Offline(string agent, long? configVersion, DateTimeOffset time) => new()

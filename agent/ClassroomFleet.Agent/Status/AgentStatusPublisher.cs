@@ -18,7 +18,6 @@ public sealed partial class AgentStatusPublisher(
     AgentStatusFactory statuses,
     SchoolFileProvider schoolFile,
     IOptions<AgentOptions> options,
-    TimeProvider time,
     ILogger<AgentStatusPublisher> logger) : BackgroundService
 {
     private static readonly TimeSpan GoodbyeBudget = TimeSpan.FromSeconds(3);
@@ -31,8 +30,7 @@ public sealed partial class AgentStatusPublisher(
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(GoodbyeBudget);
-            var offline = AgentStatusFactory.Offline(options.Value.AgentId, options.Value.ConfigVersion, time.GetUtcNow());
-            await PublishAsync(school, ContractSerializer.Serialize(offline, ContractJsonContext.Default.AgentStatus), budget.Token).ConfigureAwait(false);
+            await PublishAsync(school, ContractSerializer.Serialize(statuses.Goodbye(), ContractJsonContext.Default.AgentStatus), budget.Token).ConfigureAwait(false);
         }
     }
 

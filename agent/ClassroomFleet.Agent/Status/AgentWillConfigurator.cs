@@ -11,7 +11,9 @@ namespace ClassroomFleet.Agent.Status;
 /// Registers the agent's last will on the MQTT connection: a retained <c>AgentStatus { online: false }</c> on
 /// <c>cf/v1/{county}/{school}/status</c>, which the broker publishes if the agent vanishes without DISCONNECT (MQTT 5.0
 /// §3.1.2.5). The will is fixed at CONNECT, before the host runs, so the school file is read here synchronously; a will
-/// set explicitly in configuration (<c>Mqtt:Will:Topic</c>) wins, and no usable school file means no will.
+/// set explicitly in configuration (<c>Mqtt:Will:Topic</c>) wins, and no usable school file means no will. Its config
+/// version is <c>Agent:ConfigVersion</c> as at start: a version applied remotely later shows in the birth and the goodbye,
+/// not in a will fixed before it.
 /// </summary>
 public sealed class AgentWillConfigurator(IOptions<AgentOptions> agentOptions, TimeProvider time) : IPostConfigureOptions<MqttTransportOptions>
 {

@@ -14,6 +14,14 @@ public sealed record AckMessage
     [JsonPropertyName("agent")]
     public required string Agent { get; init; }
 
+    /// <summary>
+    /// The identity of the fleet that stored the batches (<c>Fleet:Id</c>). The agent acts only on acknowledgements from
+    /// the fleet it is configured for (<c>Agent:FleetId</c>): another client on the broker cannot empty its outbox by
+    /// claiming storage that never happened, and a second fleet on the same broker is told apart.
+    /// </summary>
+    [JsonPropertyName("fleet")]
+    public string? Fleet { get; init; }
+
     [JsonPropertyName("stored")]
     public IReadOnlyList<long> Stored { get; init; } = [];
 

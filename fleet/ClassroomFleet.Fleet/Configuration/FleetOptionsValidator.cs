@@ -13,6 +13,11 @@ public sealed class FleetOptionsValidator : IValidateOptions<FleetOptions>
             failures.Add($"{FleetOptions.SectionName}:SharedGroup must be a non-empty name without '/', '+' or '#'");
         }
 
+        if (string.IsNullOrWhiteSpace(options.Id) || options.Id.Length > 64 || options.Id.Any(char.IsWhiteSpace))
+        {
+            failures.Add($"{FleetOptions.SectionName}:Id must be a name of 1 to 64 characters without spaces");
+        }
+
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add($"{FleetOptions.SectionName}:DataDirectory is required");

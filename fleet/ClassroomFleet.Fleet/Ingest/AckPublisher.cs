@@ -2,9 +2,11 @@ using System.Threading.Channels;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
+using ClassroomFleet.Fleet.Configuration;
 using ClassroomFleet.Fleet.Registry;
 using ClassroomFleet.Influx.Writing;
 using ClassroomFleet.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Fleet.Ingest;
 
@@ -14,7 +16,13 @@ namespace ClassroomFleet.Fleet.Ingest;
 /// together are coalesced into one message per agent, and sent without holding up the writer. A batch whose every line
 /// was refused is acknowledged as rejected with the reason, so the agent drops it instead of resending it forever.
 /// </summary>
-public sealed partial class AckPublisher(IMqttTransport transport, IRegistryWriter registry, IngestMetrics metrics, TimeProvider time, ILogger<AckPublisher> logger)
+public sealed partial class AckPublisher(
+    IMqttTransport transport,
+    IRegistryWriter registry,
+    IngestMetrics metrics,
+    IOptions<FleetOptions> options,
+    TimeProvider time,
+    ILogger<AckPublisher> logger)
     : BackgroundService, IDeliveryListener
 {
     private const string AllRefused = "every point was refused by InfluxDB; see the fleet's quarantine";
@@ -71,7 +79,7 @@ public sealed partial class AckPublisher(IMqttTransport transport, IRegistryWrit
 
     private async Task SendAsync(string county, string school, string agent, List<long> stored, List<RejectedBatch> rejected, CancellationToken cancellationToken)
     {
-        var ack = new AckMessage { Agent = agent, Stored = stored, Rejected = rejected };
+        var ack = new AckMessage { Agent = agent, Fleet = options.Value.Id, Stored = stored, Rejected = rejected };
         var payload = ContractSerializer.Serialize(ack, ContractJsonContext.Default.AckMessage);
         var result = await transport.PublishAsync(new OutgoingMessage(Topics.Ack(county, school), payload), cancellationToken).ConfigureAwait(false);
         if (!result.Accepted)

@@ -102,8 +102,14 @@ internal ref struct BerWriter
 
     public void WriteNull(byte tag = BerTag.Null) => WriteHeader(tag, 0);
 
+    /// <summary>Writes an OBJECT IDENTIFIER; one that X.690 cannot carry is refused before anything is sent.</summary>
     public void WriteOid(Oid oid)
     {
+        if (oid.FindEncodingProblem() is { } problem)
+        {
+            throw new SnmpException(SnmpErrorKind.InvalidRequest, $"Cannot encode OBJECT IDENTIFIER {oid}: {problem}.");
+        }
+
         var mark = Written;
         var ids = oid.SubIds;
         if (ids.Length < 2)

@@ -9,6 +9,6 @@ public enum NotificationKind
     /// <summary>SNMPv2-Trap-PDU (RFC 3416 §4.2.6), v2c or v3.</summary>
     Trap,
 
-    /// <summary>InformRequest-PDU (RFC 3416 §4.2.7); acknowledged before it is delivered.</summary>
+    /// <summary>InformRequest-PDU (RFC 3416 §4.2.7); acknowledged once it is queued for the reader.</summary>
     Inform,
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ClassroomFleet.Snmp;
 
 /// <summary>
-/// Receives SNMPv1/v2c/v3 traps and informs on one UDP port. Informs are acknowledged (RFC 3416 §4.2.7) before they
-/// are queued; read notifications with <see cref="ReadAllAsync"/>. Bad datagrams are dropped, counted and logged.
+/// Receives SNMPv1/v2c/v3 traps and informs on one UDP port (IPv4 or IPv6). An inform is acknowledged (RFC 3416
+/// §4.2.7) only after it was queued; one dropped on a full queue is left unacknowledged so that its sender retransmits.
+/// Read notifications with <see cref="ReadAllAsync"/>. Bad datagrams are dropped, counted and logged.
 /// </summary>
 public sealed class SnmpTrapReceiver : IAsyncDisposable
 {
@@ -63,12 +65,12 @@ public sealed class SnmpTrapReceiver : IAsyncDisposable
     private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
         Statistics.OnReceived();
-        var source = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(from);
+        var source = SourceOf(from);
         var sender = from;
-        SnmpNotification? notification;
+        ReceivedNotification? received;
         try
         {
-            notification = SnmpMessageCodec.PeekVersion(datagram) == SnmpVersion.V3
+            received = SnmpMessageCodec.PeekVersion(datagram) == SnmpVersion.V3
                 ? _usm.Handle(datagram.ToArray(), source, reply => _channel.SendNow(reply, sender))
                 : HandleCommunity(datagram, source, sender);
         }
@@ -79,23 +81,28 @@ public sealed class SnmpTrapReceiver : IAsyncDisposable
             return;
         }
 
-        if (notification is null)
+        if (received is not { } notification)
         {
             return;
         }
 
-        if (_queue.Writer.TryWrite(notification))
-        {
-            Statistics.OnDelivered();
-        }
-        else
+        using var acknowledgement = notification.Acknowledgement;
+        if (!_queue.Writer.TryWrite(notification.Notification))
         {
             Statistics.OnQueueFull();
-            _logger.TrapQueueFull(new EndpointText(from));
+            _logger.TrapQueueFull(new EndpointText(from), notification.Notification.Kind);
+            return;
+        }
+
+        Statistics.OnDelivered();
+        if (notification.NeedsAcknowledgement)
+        {
+            _channel.SendNow(acknowledgement.Span, sender);
+            Statistics.OnInformAcknowledged();
         }
     }
 
-    private SnmpNotification? HandleCommunity(ReadOnlySpan<byte> datagram, IPEndPoint source, SocketAddress sender)
+    private ReceivedNotification? HandleCommunity(ReadOnlySpan<byte> datagram, IPEndPoint source, SocketAddress sender)
     {
         var message = SnmpMessageCodec.DecodeCommunity(datagram);
         var community = Encoding.UTF8.GetString(message.Community.Span);
@@ -109,24 +116,27 @@ public sealed class SnmpTrapReceiver : IAsyncDisposable
         switch (message.Pdu)
         {
             case TrapV1Pdu v1:
-                return new SnmpNotification(NotificationKind.TrapV1, message.Version, source, community, v1.Variables, v1);
+                return ReceivedNotification.Trap(new SnmpNotification(NotificationKind.TrapV1, message.Version, source, community, v1.Variables, v1));
             case Pdu { Type: PduType.TrapV2 } trap:
-                return new SnmpNotification(NotificationKind.Trap, message.Version, source, community, trap.Variables);
+                return ReceivedNotification.Trap(new SnmpNotification(NotificationKind.Trap, message.Version, source, community, trap.Variables));
             case Pdu { Type: PduType.InformRequest } inform:
                 // RFC 3416 §4.2.7: the Response carries the same request-id and variable bindings.
                 var response = new Pdu(PduType.Response, inform.RequestId, ErrorStatus.NoError, 0, inform.Variables);
-                using (var ack = SnmpMessageCodec.EncodeCommunity(message.Version, message.Community.Span, response))
-                {
-                    _channel.SendNow(ack.Span, sender);
-                }
-
-                Statistics.OnInformAcknowledged();
-                return new SnmpNotification(NotificationKind.Inform, message.Version, source, community, inform.Variables);
+                return new ReceivedNotification(
+                    new SnmpNotification(NotificationKind.Inform, message.Version, source, community, inform.Variables),
+                    SnmpMessageCodec.EncodeCommunity(message.Version, message.Community.Span, response));
             default:
                 Statistics.OnUnexpectedPdu();
                 _logger.TrapUnexpectedPdu(new EndpointText(sender), message.Pdu.Type);
                 return null;
         }
+    }
+
+    /// <summary>The sender; an IPv4 sender reaching a dual-mode "[::]" socket is shown as plain IPv4.</summary>
+    private static IPEndPoint SourceOf(SocketAddress from)
+    {
+        var source = (IPEndPoint)new IPEndPoint(from.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0).Create(from);
+        return source.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(source.Address.MapToIPv4(), source.Port) : source;
     }
 
     /// <summary>RFC 3411 §5 SnmpEngineID, format 5 (administratively assigned octets): enterprise 0 with the high bit set, then random octets.</summary>
@@ -139,5 +149,13 @@ public sealed class SnmpTrapReceiver : IAsyncDisposable
         return id;
     }
 
-    private void OnReceiveError(Exception exception) => _logger.TrapReceiveError(exception.Message);
+    private void OnReceiveError(Exception exception)
+    {
+        if (exception is not SocketException)
+        {
+            Statistics.OnInternalError();
+        }
+
+        _logger.TrapReceiveError(exception.Message);
+    }
 }

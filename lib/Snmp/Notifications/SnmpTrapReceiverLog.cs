@@ -19,8 +19,8 @@ internal static partial class SnmpTrapReceiverLog
     [LoggerMessage(EventId = 1253, Level = LogLevel.Warning, Message = "Dropped an SNMPv3 notification from {From}: {Reason}")]
     public static partial void TrapSecurityFailure(this ILogger logger, EndpointText from, string reason);
 
-    [LoggerMessage(EventId = 1254, Level = LogLevel.Warning, Message = "Notification queue full; dropped a notification from {From}")]
-    public static partial void TrapQueueFull(this ILogger logger, EndpointText from);
+    [LoggerMessage(EventId = 1254, Level = LogLevel.Warning, Message = "Notification queue full; dropped a {Kind} from {From} (an inform stays unacknowledged, so its sender retries)")]
+    public static partial void TrapQueueFull(this ILogger logger, EndpointText from, NotificationKind kind);
 
     [LoggerMessage(EventId = 1255, Level = LogLevel.Debug, Message = "Ignored a {PduType} from {From}; only notifications are expected here")]
     public static partial void TrapUnexpectedPdu(this ILogger logger, EndpointText from, Pdus.PduType pduType);

@@ -12,6 +12,7 @@ public sealed class SnmpTrapReceiverStatistics
     private long _reportsSent;
     private long _queueFull;
     private long _unexpectedPdu;
+    private long _internalErrors;
 
     public long Received => Volatile.Read(ref _received);
 
@@ -32,6 +33,11 @@ public sealed class SnmpTrapReceiverStatistics
     public long QueueFull => Volatile.Read(ref _queueFull);
 
     public long UnexpectedPdu => Volatile.Read(ref _unexpectedPdu);
+
+    /// <summary>Datagrams whose handling threw something other than a decode error (a defect in this library); the receive loop went on.</summary>
+    public long InternalErrors => Volatile.Read(ref _internalErrors);
+
+    internal void OnInternalError() => Interlocked.Increment(ref _internalErrors);
 
     internal void OnReceived() => Interlocked.Increment(ref _received);
 

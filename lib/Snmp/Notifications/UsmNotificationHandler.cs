@@ -41,8 +41,11 @@ internal sealed class UsmNotificationHandler
 
     private int EngineTime => (int)Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
 
-    /// <summary>Returns the notification to deliver, or null; <paramref name="reply"/> receives any datagram to send back.</summary>
-    public SnmpNotification? Handle(byte[] datagram, IPEndPoint source, Action<ReadOnlySpan<byte>> reply)
+    /// <summary>
+    /// Returns the notification to deliver (with an inform's acknowledgement, which the caller sends once it is queued),
+    /// or null; <paramref name="reply"/> receives any Report to send back at once.
+    /// </summary>
+    public ReceivedNotification? Handle(byte[] datagram, IPEndPoint source, Action<ReadOnlySpan<byte>> reply)
     {
         var message = V3Message.Parse(datagram);
         var engineId = message.Security.EngineId;
@@ -53,6 +56,10 @@ internal sealed class UsmNotificationHandler
             if (message.IsReportable)
             {
                 SendReport(message, UsmStatsOids.UnknownEngineIds, ++_unknownEngineIds, keys: null, RequestIdOf(message), reply);
+            }
+            else
+            {
+                Fail(source, "no authoritative engine ID");
             }
 
             return null;
@@ -105,17 +112,13 @@ internal sealed class UsmNotificationHandler
         switch (scoped.Pdu)
         {
             case Pdu { Type: PduType.TrapV2 } trap:
-                return new SnmpNotification(NotificationKind.Trap, SnmpVersion.V3, source, user.UserName, trap.Variables);
+                return ReceivedNotification.Trap(new SnmpNotification(NotificationKind.Trap, SnmpVersion.V3, source, user.UserName, trap.Variables));
             case Pdu { Type: PduType.InformRequest } inform when ours:
                 var response = new Pdu(PduType.Response, inform.RequestId, ErrorStatus.NoError, 0, inform.Variables);
-                using (var ack = V3MessageEncoder.Encode(
-                    message.MsgId, MaxMessageSize, reportable: false, _engineId, _engineBoots, EngineTime, keys, scoped.ContextEngineId, scoped.ContextName, response))
-                {
-                    reply(ack.Span);
-                }
-
-                _statistics.OnInformAcknowledged();
-                return new SnmpNotification(NotificationKind.Inform, SnmpVersion.V3, source, user.UserName, inform.Variables);
+                return new ReceivedNotification(
+                    new SnmpNotification(NotificationKind.Inform, SnmpVersion.V3, source, user.UserName, inform.Variables),
+                    V3MessageEncoder.Encode(
+                        message.MsgId, MaxMessageSize, reportable: false, _engineId, _engineBoots, EngineTime, keys, scoped.ContextEngineId, scoped.ContextName, response));
             default:
                 _statistics.OnUnexpectedPdu();
                 _logger.TrapUnexpectedPdu(new EndpointText(source.Serialize()), scoped.Pdu.Type);

@@ -5,6 +5,9 @@ namespace ClassroomFleet.Snmp.Pdus;
 /// <summary>The outer message envelope shared by all versions: SEQUENCE { version INTEGER, ... }.</summary>
 internal static class SnmpMessageCodec
 {
+    /// <summary>RFC 3416 §3 defines no Trap-PDU for SNMPv2; the v1 Trap travels only in SNMPv1 messages (RFC 3584 §2.1).</summary>
+    public const string V1TrapOutsideV1 = "An SNMPv1 Trap-PDU is only valid in an SNMPv1 message (RFC 3416 §3, RFC 3584 §2.1).";
+
     /// <summary>Reads the version field, the first thing every SNMP message carries.</summary>
     public static SnmpVersion PeekVersion(ReadOnlySpan<byte> datagram)
     {
@@ -63,6 +66,11 @@ internal static class SnmpMessageCodec
         if (version == SnmpVersion.V1 && pdu.Type is PduType.GetBulkRequest or PduType.InformRequest or PduType.TrapV2 or PduType.Report)
         {
             throw new SnmpDecodeException($"{pdu.Type} does not exist in SNMPv1.");
+        }
+
+        if (version == SnmpVersion.V2c && pdu.Type == PduType.TrapV1)
+        {
+            throw new SnmpDecodeException(V1TrapOutsideV1);
         }
 
         return new CommunityMessage(version, community, pdu);

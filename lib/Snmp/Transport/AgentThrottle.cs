@@ -15,9 +15,9 @@ internal sealed class AgentThrottle
     {
         var slots = _slots.GetOrAdd(target.Endpoint, _ => new SemaphoreSlim(_perAgent, _perAgent));
         var wait = deadline.IsBounded ? deadline.Clip(TimeSpan.MaxValue) : Timeout.InfiniteTimeSpan;
-        if (!await slots.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
+        if (deadline.IsSpent || !await slots.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
         {
-            throw new SnmpException(SnmpErrorKind.Timeout, $"No answer from {target}: the budget of {target.Budget} ran out waiting for a free request slot.");
+            throw new SnmpException(SnmpErrorKind.Timeout, $"No answer from {target}: the device budget ran out before a request slot was free.");
         }
 
         try

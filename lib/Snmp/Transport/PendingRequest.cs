@@ -7,14 +7,18 @@ namespace ClassroomFleet.Snmp.Transport;
 /// <summary>An outstanding request waiting for its answer; completed by the receive loop.</summary>
 internal sealed class PendingRequest : TaskCompletionSource<Pdu>
 {
-    public PendingRequest(int requestId, SocketAddress endpoint, SnmpVersion version, LocalizedKeys? keys = null)
+    public PendingRequest(int requestId, SocketAddress endpoint, SnmpVersion version, LocalizedKeys? keys = null, EngineState? engine = null)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         RequestId = requestId;
         Endpoint = endpoint;
         Version = version;
         Keys = keys;
+        Engine = engine;
     }
+
+    /// <summary>SNMPv3: the agent's engine as we knew it when sending; null during discovery.</summary>
+    public EngineState? Engine { get; }
 
     public int RequestId { get; }
 

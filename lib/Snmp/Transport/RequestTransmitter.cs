@@ -18,6 +18,9 @@ internal sealed class RequestTransmitter
         _logger = logger;
     }
 
+    /// <summary>Where requests to <paramref name="endpoint"/> go, and where their answers must come from.</summary>
+    public System.Net.SocketAddress AddressOf(System.Net.IPEndPoint endpoint) => _channel.AddressOf(endpoint);
+
     /// <summary>The same datagram (same request-id) goes out on every attempt, so a late answer to an earlier one still counts.</summary>
     public async Task<Pdu> TransmitAsync(
         SnmpTarget target, PendingRequest pending, ReadOnlyMemory<byte> datagram, OperationDeadline deadline, CancellationToken cancellationToken)
@@ -59,8 +62,8 @@ internal sealed class RequestTransmitter
 
         _statistics.TimedOut();
         _logger.RequestTimedOut(target, attempts);
-        var why = deadline.IsBounded && deadline.Clip(target.Timeout) <= TimeSpan.Zero
-            ? $"the budget of {target.Budget} ran out after {attempts} attempt(s)"
+        var why = deadline.IsSpent
+            ? $"the device budget ran out after {attempts} attempt(s)"
             : $"{attempts} attempt(s) of {target.Timeout.TotalMilliseconds:0} ms";
         throw new SnmpException(SnmpErrorKind.Timeout, $"No answer from {target}: {why}.");
     }

@@ -24,6 +24,12 @@ internal sealed class UdpChannel : IAsyncDisposable
         _socket = new Socket(localEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
+            if (localEndPoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                // "[::]" means every address: take IPv4 senders too, as IPv4-mapped IPv6 addresses.
+                _socket.DualMode = true;
+            }
+
             _socket.ReceiveBufferSize = socketBufferBytes;
             _socket.SendBufferSize = socketBufferBytes;
             _socket.Bind(localEndPoint);
@@ -45,6 +51,15 @@ internal sealed class UdpChannel : IAsyncDisposable
     public IPEndPoint LocalEndPoint { get; }
 
     public AddressFamily AddressFamily => _socket.AddressFamily;
+
+    /// <summary>
+    /// The socket address of <paramref name="endpoint"/> as this socket sends to it and sees answers come from: on a
+    /// dual-mode "[::]" socket an IPv4 agent is an IPv4-mapped IPv6 address.
+    /// </summary>
+    public SocketAddress AddressOf(IPEndPoint endpoint) =>
+        _socket.AddressFamily == AddressFamily.InterNetworkV6 && endpoint.AddressFamily == AddressFamily.InterNetwork
+            ? new IPEndPoint(endpoint.Address.MapToIPv6(), endpoint.Port).Serialize()
+            : endpoint.Serialize();
 
     public ValueTask<int> SendAsync(ReadOnlyMemory<byte> datagram, SocketAddress to, CancellationToken cancellationToken) =>
         _socket.SendToAsync(datagram, SocketFlags.None, to, cancellationToken);

@@ -11,8 +11,12 @@ internal sealed class EngineRegistry
 {
     private readonly ConcurrentDictionary<IPEndPoint, EngineState> _byEndpoint = new();
     private readonly ConcurrentDictionary<string, IPEndPoint> _endpointByEngine = new();
+    private readonly ConcurrentDictionary<(string EngineId, IPEndPoint Endpoint), byte> _reportedDuplicates = new();
 
-    /// <summary>Raised with (first endpoint, second endpoint, engine ID hex) when a duplicate is found.</summary>
+    /// <summary>
+    /// Raised with (first endpoint, second endpoint, engine ID hex) the first time an endpoint is found to share an
+    /// engine ID with another: one defect is reported once, however often the engine is rediscovered.
+    /// </summary>
     public event Action<IPEndPoint, IPEndPoint, string>? DuplicateEngineId;
 
     public bool TryGet(IPEndPoint endpoint, out EngineState state) => _byEndpoint.TryGetValue(endpoint, out state!);
@@ -29,7 +33,7 @@ internal sealed class EngineRegistry
         _byEndpoint[endpoint] = state;
         var hex = Convert.ToHexString(engineId);
         var owner = _endpointByEngine.GetOrAdd(hex, endpoint);
-        if (!owner.Equals(endpoint))
+        if (!owner.Equals(endpoint) && _reportedDuplicates.TryAdd((hex, endpoint), 0))
         {
             DuplicateEngineId?.Invoke(owner, endpoint, hex);
         }

@@ -8,6 +8,9 @@ namespace ClassroomFleet.Snmp.Usm;
 /// </summary>
 internal sealed class EngineState
 {
+    /// <summary>RFC 3414 §2.2.3: a message more than 150 seconds older than our notion of the engine's time is outside the window.</summary>
+    public const int TimeWindowSeconds = 150;
+
     private readonly Lock _lock = new();
     private int _boots;
     private int _time;
@@ -41,6 +44,26 @@ internal sealed class EngineState
             {
                 SetLocked(boots, time);
             }
+        }
+    }
+
+    /// <summary>
+    /// RFC 3414 §3.2 step 7b for an authenticated message from this engine: first adopt newer boots/time (7b.1), then
+    /// say whether the message is outside the time window (7b.2): our notion of boots is 2^31-1 (the engine must be
+    /// reconfigured), the message's boots are older, or its time is more than 150 s behind our notion. Such a message
+    /// may be a replay and must be discarded.
+    /// </summary>
+    public bool AcceptIntoTimeWindow(int boots, int time)
+    {
+        lock (_lock)
+        {
+            if (boots > _boots || (boots == _boots && time > _latestReceivedTime))
+            {
+                SetLocked(boots, time);
+            }
+
+            var now = _time + (long)Stopwatch.GetElapsedTime(_learnedAt).TotalSeconds;
+            return _boots != int.MaxValue && boots >= _boots && (boots != _boots || time >= now - TimeWindowSeconds);
         }
     }
 

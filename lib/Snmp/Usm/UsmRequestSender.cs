@@ -60,7 +60,7 @@ internal sealed class UsmRequestSender
             var security = pending.ReplySecurity!;
             if (response.Type == PduType.Response)
             {
-                engine.Observe(security.EngineBoots, security.EngineTime);
+                // The handler already checked an authenticated answer against the time window and adopted its clock.
                 return response;
             }
 
@@ -74,7 +74,8 @@ internal sealed class UsmRequestSender
 
             if (resync < MaxResynchronisations && report == UsmStatsOids.NotInTimeWindows && pending.ReplyAuthenticated)
             {
-                // RFC 3414 §3.2 step 7b / §4: an authenticated report carries the engine's current boots and time.
+                // RFC 3414 §4: an authenticated report carries the engine's current boots and time. It is taken even when
+                // it lies behind our notion (a clock we ran ahead); it answers a request of ours, so its msgID cannot be old.
                 _statistics.EngineResynchronised();
                 engine.Set(security.EngineBoots, security.EngineTime);
                 continue;
@@ -112,7 +113,7 @@ internal sealed class UsmRequestSender
         var contextName = engine is null ? [] : Encoding.UTF8.GetBytes(target.ContextName);
         using var datagram = V3MessageEncoder.Encode(
             requestId, MaxMessageSize, reportable: true, engineId, boots, time, keys, engineId, contextName, pdu with { RequestId = requestId });
-        var pending = new PendingRequest(requestId, target.Endpoint.Serialize(), SnmpVersion.V3, keys);
+        var pending = new PendingRequest(requestId, _transmitter.AddressOf(target.Endpoint), SnmpVersion.V3, keys, engine);
         _dispatcher.Register(requestId, pending);
         try
         {

@@ -82,10 +82,34 @@ internal sealed class UsmResponseHandler
             return true;
         }
 
+        if (message.IsAuthenticated && pending.Engine is { } engine && !InTimeWindow(engine, message, pdu))
+        {
+            _statistics.NotInTimeWindowDropped();
+            _logger.NotInTimeWindow(new EndpointText(from), message.Security.EngineBoots, message.Security.EngineTime);
+            return true;
+        }
+
         pending.ReplySecurity = message.Security;
         pending.ReplyAuthenticated = message.IsAuthenticated;
         pending.TrySetResult(pdu);
         return true;
+    }
+
+    /// <summary>
+    /// RFC 3414 §3.2 step 7b. An authenticated usmStatsNotInTimeWindows report is exempt: it is how the engine tells us
+    /// its real clock when ours ran ahead (RFC 3414 §4), and the sender resynchronises from it.
+    /// </summary>
+    private static bool InTimeWindow(EngineState engine, V3Message message, Pdu pdu)
+    {
+        var security = message.Security;
+        if (!engine.EngineId.AsSpan().SequenceEqual(security.EngineId))
+        {
+            // Authenticated with keys localised to another engine ID: not an answer from the engine we asked.
+            return false;
+        }
+
+        var inWindow = engine.AcceptIntoTimeWindow(security.EngineBoots, security.EngineTime);
+        return inWindow || (pdu is { Type: PduType.Report, Variables: [{ } first, ..] } && first.Oid == UsmStatsOids.NotInTimeWindows);
     }
 
     private void Reject(SocketAddress from, string reason)

@@ -158,6 +158,11 @@ internal sealed class V3Message
         var contextEngineId = scoped.ReadOctetString().ToArray();
         var contextName = scoped.ReadOctetString().ToArray();
         var pdu = PduCodec.Decode(ref scoped);
+        if (pdu.Type == PduType.TrapV1)
+        {
+            throw new SnmpDecodeException(SnmpMessageCodec.V1TrapOutsideV1);
+        }
+
         return scoped.HasMore
             ? throw new SnmpDecodeException("Trailing bytes after the PDU.")
             : new ScopedPdu(contextEngineId, contextName, pdu);

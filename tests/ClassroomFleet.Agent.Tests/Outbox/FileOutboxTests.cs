@@ -86,7 +86,106 @@ public sealed class FileOutboxTests : OutboxContractTests
 
         Assert.Equal(sequences, replayed.Select(r => r.Sequence));
         Assert.Equal(0, second.GetStats().Dropped[DropReason.Corrupt]);
+        Assert.Equal(1, second.GetStats().Dropped[DropReason.TornTail]);
         Assert.False(Directory.Exists(Path.Combine(OutboxFolder, "quarantine")));
+    }
+
+    [Fact]
+    public async Task After_Power_Loss_A_Zero_Filled_Tail_Is_Cut_At_The_Last_Valid_Record_Without_Quarantine()
+    {
+        var first = await OpenAsync();
+        var sequences = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            sequences.Add((await first.AppendAsync(Batch("sw-1", i))).Sequence);
+        }
+
+        await first.CloseAsync();
+        var segment = Directory.GetFiles(OutboxFolder, "seg-*.log").Single();
+        var goodLength = new FileInfo(segment).Length;
+        // The file system grew the file for a write that never reached the disk: the new blocks read as zeros.
+        await using (var stream = new FileStream(segment, FileMode.Append))
+        {
+            stream.Write(new byte[8192]);
+        }
+
+        var second = await OpenAsync();
+        var replayed = await second.TakeReadyAsync(10);
+
+        Assert.Equal(sequences, replayed.Select(r => r.Sequence));
+        var stats = second.GetStats();
+        Assert.Equal(0, stats.Dropped[DropReason.Corrupt]);
+        Assert.Equal(0, stats.Dropped[DropReason.TornTail]);
+        Assert.Equal(0, stats.QuarantinedSegments);
+        Assert.Equal(goodLength, new FileInfo(segment).Length);
+
+        // The cut file takes appends again after a second restart, and they follow the recovered ones.
+        var next = await second.AppendAsync(Batch("sw-1", 5));
+        Assert.True(next.Sequence > sequences[^1]);
+    }
+
+    [Fact]
+    public async Task After_Power_Loss_A_Last_Record_With_Zeroed_Body_Counts_As_Torn_Tail_And_The_Rest_Survives()
+    {
+        var first = await OpenAsync();
+        var sequences = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            sequences.Add((await first.AppendAsync(Batch("sw-1", i, padding: 200))).Sequence);
+        }
+
+        await first.CloseAsync();
+        var segment = Directory.GetFiles(OutboxFolder, "seg-*.log").Single();
+        var bytes = File.ReadAllBytes(segment);
+        var last = OffsetOfRecord(bytes, 5);
+        // Its header reached the disk, the second half of its body did not (length intact, CRC now wrong).
+        var bodyStart = last + SegmentCodec.RecordHeaderSize;
+        Array.Clear(bytes, bodyStart + ((bytes.Length - bodyStart) / 2), (bytes.Length - bodyStart) - ((bytes.Length - bodyStart) / 2));
+        File.WriteAllBytes(segment, bytes);
+
+        var second = await OpenAsync();
+        var replayed = await second.TakeReadyAsync(10);
+
+        Assert.Equal(sequences[..5], replayed.Select(r => r.Sequence));
+        var stats = second.GetStats();
+        Assert.Equal(1, stats.Dropped[DropReason.TornTail]);
+        Assert.Equal(0, stats.Dropped[DropReason.Corrupt]);
+        Assert.Equal(0, stats.QuarantinedSegments);
+        Assert.Equal(last, new FileInfo(segment).Length);
+    }
+
+    [Fact]
+    public async Task Across_Many_Segments_A_Restart_Replays_Exactly_The_Unacknowledged_In_Order_And_Empty_Segments_Go()
+    {
+        var options = new OutboxOptions { SegmentBytes = 4096, MaxBytes = 4 * 1024 * 1024 };
+        var first = await OpenAsync(options);
+        var all = new List<long>();
+        for (var i = 0; i < 120; i++)
+        {
+            all.Add((await first.AppendAsync(Batch($"教学楼-交换机-{i % 3}", i, padding: 150))).Sequence);
+        }
+
+        var segmentsBefore = Directory.GetFiles(OutboxFolder, "seg-*.log").Length;
+        Assert.True(segmentsBefore >= 5, $"only {segmentsBefore} segments: the test should cross boundaries");
+
+        // Acknowledge the first 40 whole (their segments empty out) and every third one after.
+        var acknowledged = all.Take(40).Concat(all.Skip(40).Where((_, i) => i % 3 == 0)).ToList();
+        first.Acknowledge(acknowledged);
+        await first.CloseAsync();
+
+        var second = await OpenAsync(options);
+        var replayed = await second.TakeReadyAsync(1000);
+
+        Assert.Equal(all.Except(acknowledged), replayed.Select(r => r.Sequence));
+        Assert.All(replayed, r => Assert.StartsWith("教学楼-交换机-", r.Device, StringComparison.Ordinal));
+        var firstLeft = all.Except(acknowledged).First();
+        Assert.All(Directory.GetFiles(OutboxFolder, "seg-*.log"), path =>
+        {
+            Assert.True(SegmentFile.TryParseName(Path.GetFileName(path), out var firstInFile));
+            var scan = SegmentScan.Read(File.ReadAllBytes(path));
+            Assert.Contains(scan.Records, r => r.Record.Sequence >= firstLeft);
+        });
+        Assert.Equal(replayed.Count, second.GetStats().Depth);
     }
 
     [Fact]

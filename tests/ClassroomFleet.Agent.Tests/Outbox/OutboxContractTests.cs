@@ -161,6 +161,49 @@ public abstract class OutboxContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Appending_Alone_Applies_The_Age_Bound_Oldest_First()
+    {
+        var outbox = await OpenAsync(new OutboxOptions { MaxAge = TimeSpan.FromHours(1) });
+        var old = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            old.Add((await outbox.AppendAsync(Batch("sw-1", i))).Sequence);
+            Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        // Nothing is taken (the broker is down). At minute 65 only the first (minute 0) is past the bound when the next poll comes.
+        Time.Advance(TimeSpan.FromMinutes(35));
+        await outbox.AppendAsync(Batch("sw-1", 3));
+
+        var stats = outbox.GetStats();
+        Assert.Equal(1, stats.Dropped[DropReason.Expired]);
+        Assert.Equal(3, stats.Depth);
+        Assert.Equal(55 * 60, stats.OldestAgeSeconds, 3);
+    }
+
+    [Fact]
+    public async Task Sizes_Count_Utf8_Bytes_So_Chinese_Device_Names_Hit_The_Bound_Where_Their_Bytes_Do()
+    {
+        var options = new OutboxOptions { MaxBytes = 32 * 1024, SegmentBytes = 4096 };
+        var outbox = await OpenAsync(options);
+        // 20 CJK characters are 60 UTF-8 bytes; a character count would see 20 and let the outbox grow past its bound.
+        var device = new string('机', 20);
+        var appended = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            Assert.True((await outbox.AppendAsync(new OutboxAppend(device, "交换机", Time.GetUtcNow().ToUnixTimeMilliseconds(), Encoding.UTF8.GetBytes($"[{{\"n\":{i}}}]")))).Stored);
+            appended++;
+        }
+
+        var stats = outbox.GetStats();
+        Assert.True(stats.Bytes <= options.MaxBytes, $"{stats.Bytes} bytes over the bound of {options.MaxBytes}");
+        Assert.Equal(appended, stats.Depth + stats.Dropped[DropReason.Overflow]);
+        var one = SegmentCodec.RecordLength(new OutboxAppend(device, "交换机", 0, Encoding.UTF8.GetBytes("[{\"n\":100}]")));
+        Assert.Equal(12 + 18 + 60 + 9 + 11, one);
+        Assert.True(stats.Depth * one <= options.MaxBytes, $"{stats.Depth} batches of {one} bytes are over the bound");
+    }
+
+    [Fact]
     public async Task Over_MaxBytes_The_Oldest_Go_First_And_Every_Batch_Is_Accounted_For()
     {
         var options = new OutboxOptions { MaxBytes = 64 * 1024, SegmentBytes = 8 * 1024 };

@@ -14,12 +14,13 @@ public sealed class AckHandlerTests : IAsyncDisposable
     private readonly ManualTime _time = new();
     private readonly MemoryOutbox _outbox;
     private readonly MqttTransport _transport = new(new MqttTransportOptions { ClientId = "unused" }, NullLogger<MqttTransport>.Instance);
+    private readonly PublishCounters _counters = new();
     private readonly AckHandler _handler;
 
     public AckHandlerTests()
     {
         _outbox = new MemoryOutbox(new OutboxOptions(), _time);
-        _handler = new AckHandler(_transport, _outbox, Options.Create(new AgentOptions { AgentId = "gw-1" }), NullLogger<AckHandler>.Instance);
+        _handler = new AckHandler(_transport, _outbox, _counters, Options.Create(new AgentOptions { AgentId = "gw-1", FleetId = "county-fleet" }), NullLogger<AckHandler>.Instance);
     }
 
     public async ValueTask DisposeAsync() => await _transport.DisposeAsync();
@@ -31,15 +32,55 @@ public sealed class AckHandlerTests : IAsyncDisposable
         var b = await Append();
         var c = await Append();
 
-        await Handle($"{{\"schema\":1,\"agent\":\"gw-2\",\"stored\":[{a},{b},{c}]}}");
+        await Handle($"{{\"schema\":1,\"agent\":\"gw-2\",\"fleet\":\"county-fleet\",\"stored\":[{a},{b},{c}]}}");
         Assert.Equal(3, _outbox.GetStats().Depth);
 
-        await Handle($"{{\"schema\":1,\"agent\":\"gw-1\",\"stored\":[{a}],\"rejected\":[{{\"seq\":{b},\"reason\":\"field type conflict\"}}]}}");
+        await Handle($"{{\"schema\":1,\"agent\":\"gw-1\",\"fleet\":\"county-fleet\",\"stored\":[{a}],\"rejected\":[{{\"seq\":{b},\"reason\":\"field type conflict\"}}]}}");
 
         var stats = _outbox.GetStats();
         Assert.Equal(1, stats.Depth);
         Assert.Equal(1, stats.Acknowledged);
         Assert.Equal(1, stats.Dropped[DropReason.Rejected]);
+        Assert.Equal(1, _counters.AcksOtherAgent);
+        Assert.Equal(1, _counters.AcksApplied);
+        Assert.Equal(2, _counters.AckedBatches);
+        Assert.Equal(0, _counters.AckedUnknownBatches);
+    }
+
+    [Fact]
+    public async Task An_Ack_From_Another_Or_No_Fleet_Is_Ignored_And_Counted_And_Leaves_The_Outbox_Untouched()
+    {
+        var a = await Append();
+        var b = await Append();
+
+        await Handle($"{{\"schema\":1,\"agent\":\"gw-1\",\"fleet\":\"rogue\",\"stored\":[{a},{b}]}}");
+        await Handle($"{{\"schema\":1,\"agent\":\"gw-1\",\"stored\":[{a}],\"rejected\":[{{\"seq\":{b},\"reason\":\"x\"}}]}}");
+
+        var stats = _outbox.GetStats();
+        Assert.Equal(2, stats.Depth);
+        Assert.Equal(0, stats.Acknowledged);
+        Assert.Equal(0, stats.Dropped[DropReason.Rejected]);
+        Assert.Equal(2, _counters.AcksForeignFleet);
+        Assert.Equal(0, _counters.AcksApplied);
+
+        // The fleet's own acknowledgement still works afterwards.
+        await Handle($"{{\"schema\":1,\"agent\":\"gw-1\",\"fleet\":\"county-fleet\",\"stored\":[{a},{b}]}}");
+        Assert.Equal(0, _outbox.GetStats().Depth);
+    }
+
+    [Fact]
+    public async Task Sequences_The_Outbox_No_Longer_Holds_Are_Counted_As_Unknown()
+    {
+        var a = await Append();
+
+        await Handle($"{{\"schema\":1,\"agent\":\"gw-1\",\"fleet\":\"county-fleet\",\"stored\":[{a},424242]}}");
+        await Handle($"{{\"schema\":1,\"agent\":\"gw-1\",\"fleet\":\"county-fleet\",\"stored\":[{a}],\"rejected\":[{{\"seq\":777,\"reason\":\"x\"}}]}}");
+
+        Assert.Equal(2, _counters.AcksApplied);
+        Assert.Equal(1, _counters.AckedBatches);
+        Assert.Equal(3, _counters.AckedUnknownBatches);
+        Assert.Equal(1, _outbox.GetStats().Acknowledged);
+        Assert.Equal(0, _outbox.GetStats().Dropped[DropReason.Rejected]);
     }
 
     [Fact]

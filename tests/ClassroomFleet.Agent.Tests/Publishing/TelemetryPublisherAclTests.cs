@@ -107,9 +107,10 @@ public sealed class TelemetryPublisherAclTests : IAsyncLifetime
 
         var schools = new SchoolFileProvider(agentOptions, NullLogger<SchoolFileProvider>.Instance);
         Assert.Equal(OtherSchool, (await schools.ReloadAsync())?.School);
-        var acks = new AckHandler(transport, outbox, agentOptions, NullLogger<AckHandler>.Instance);
+        var counters = new PublishCounters();
+        var acks = new AckHandler(transport, outbox, counters, agentOptions, NullLogger<AckHandler>.Instance);
         var logger = new ListLogger<TelemetryPublisher>();
-        var publisher = new TelemetryPublisher(transport, outbox, acks, schools, agentOptions, Options.Create(outboxOptions), TimeProvider.System, logger);
+        var publisher = new TelemetryPublisher(transport, outbox, acks, schools, agentOptions, Options.Create(outboxOptions), counters, TimeProvider.System, logger);
         await publisher.StartAsync(CancellationToken.None);
         _cleanup.Add(new Stopping(publisher, schools));
         return (publisher, logger);

@@ -60,7 +60,7 @@ internal sealed class RemoteConfigFixture : IDisposable
     /// <summary>A new agent run on the same folders (the state on disk is all that carries over).</summary>
     public async Task<(ConfigApplier Applier, SchoolFileProvider Provider)> StartAgentAsync(IAgentSettingsTarget? settingsTarget = null)
     {
-        var provider = new SchoolFileProvider(Microsoft.Extensions.Options.Options.Create(new AgentOptions { SchoolFile = SchoolFilePath }), NullLogger<SchoolFileProvider>.Instance);
+        var provider = new SchoolFileProvider(Microsoft.Extensions.Options.Options.Create(new AgentOptions { SchoolFile = SchoolFilePath, StateDirectory = Path.Combine(Path.GetDirectoryName(SchoolFilePath)!, "provider-state") }), NullLogger<SchoolFileProvider>.Instance);
         await provider.ReloadAsync();
         var pinned = Agent.RemoteConfig.FleetKey.LoadPublicKey(PublicKeyPath);
         _disposables.Add(pinned);

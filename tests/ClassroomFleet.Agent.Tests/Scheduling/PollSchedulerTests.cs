@@ -60,13 +60,14 @@ public sealed class PollSchedulerTests : IDisposable
 
     private static (PollScheduler Scheduler, SchoolFileProvider Provider, RecordingSink Sink) Create(string schoolFile, TimeSpan budget)
     {
-        var options = Options.Create(new AgentOptions { SchoolFile = schoolFile, DeviceBudget = budget, MaxConcurrentPolls = 4, Jitter = 0 });
+        var options = Options.Create(new AgentOptions { SchoolFile = schoolFile, StateDirectory = Path.Combine(Path.GetDirectoryName(schoolFile)!, "state"), DeviceBudget = budget, MaxConcurrentPolls = 4, Jitter = 0 });
         var provider = new SchoolFileProvider(options, NullLogger<SchoolFileProvider>.Instance);
         var sink = new RecordingSink();
         var scheduler = new PollScheduler(
             [new ScriptedPoller("pc", "pc-dead")],
             provider,
             new DevicePollRunner(TimeProvider.System, NullLogger<DevicePollRunner>.Instance),
+            new DeviceBudgets(ClassroomFleet.Agent.Devices.Profiles.DeviceProfileCatalog.BuiltIn, options),
             sink,
             options,
             TimeProvider.System,
@@ -101,7 +102,35 @@ public sealed class PollSchedulerTests : IDisposable
         Assert.Equal(0, health.Integers!["available"]);
         var healthy = sink.Outcomes.First(o => o.Device == "pc-ok" && o.Error is null).Points.Single(p => p.Measurement == "device");
         Assert.Equal(1, healthy.Integers!["available"]);
-        Assert.True(sink.Outcomes.Count(o => o.Device == "pc-ok" && o.Error is null) >= 3);
+        Assert.True(sink.Outcomes.Count(o => o.Device == "pc-ok" && o.Error is null) >= 3, string.Join("|", sink.Outcomes.Select(o => o.Device + ":" + o.Error + ":" + o.Duration.TotalMilliseconds)));
+    }
+
+    [Fact]
+    public async Task A_Device_Budget_Override_Bounds_That_Device_Alone()
+    {
+        var path = Path.Combine(_folder, "school.yaml");
+        File.WriteAllText(path, """
+            schema: classroomfleet.school/v1
+            county: "410323"
+            school: "4141032301"
+            name: 测试学校
+            category: rural
+            devices:
+              - { id: pc-dead, kind: pc, address: 127.0.0.1, interval: 100ms, overrides: { budget: 300ms } }
+              - { id: pc-ok, kind: pc, address: 127.0.0.1, interval: 100ms }
+            """);
+        var (scheduler, provider, sink) = Create(path, TimeSpan.FromSeconds(30));
+        using var _ = provider;
+        await scheduler.StartAsync(CancellationToken.None);
+
+        // The agent-wide budget is 30 s; the dead device's own 300 ms is what ends its poll.
+        await WaitUntilAsync(() => sink.Outcomes.Count(o => o.Device == "pc-dead") >= 2);
+        await scheduler.StopAsync(CancellationToken.None);
+
+        var dead = sink.Outcomes.First(o => o.Device == "pc-dead");
+        Assert.Contains("time budget of 0.3 s exceeded", dead.Error, StringComparison.Ordinal);
+        Assert.InRange(dead.Duration, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+        Assert.True(sink.Outcomes.Count(o => o.Device == "pc-ok" && o.Error is null) >= 2);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class ApplyLoop
     public static async Task RunAsync(string root, CancellationToken cancellationToken)
     {
         var schoolFile = Path.Combine(root, "school.yaml");
-        using var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = schoolFile }), NullLogger<SchoolFileProvider>.Instance);
+        using var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = schoolFile, StateDirectory = Path.Combine(Path.GetDirectoryName(schoolFile)!, "provider-state") }), NullLogger<SchoolFileProvider>.Instance);
         await provider.ReloadAsync(cancellationToken);
         using var key = FleetKey.LoadPublicKey(Path.Combine(root, "fleet.pub.pem"));
         var options = new RemoteConfigOptions { ConfirmTimeout = TimeSpan.FromHours(1), MaxClockSkew = TimeSpan.FromMinutes(5) };

@@ -37,9 +37,9 @@ internal sealed class RecordingOutbox(IOutbox inner) : IOutbox
 
     public Task WaitReadyAsync(TimeSpan limit, CancellationToken cancellationToken = default) => inner.WaitReadyAsync(limit, cancellationToken);
 
-    public void Acknowledge(IReadOnlyList<long> stored) => inner.Acknowledge(stored);
+    public int Acknowledge(IReadOnlyList<long> stored) => inner.Acknowledge(stored);
 
-    public void Reject(IReadOnlyList<long> rejected) => inner.Reject(rejected);
+    public int Reject(IReadOnlyList<long> rejected) => inner.Reject(rejected);
 
     public void Release(long sequence) => inner.Release(sequence);
 

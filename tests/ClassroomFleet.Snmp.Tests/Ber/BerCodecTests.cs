@@ -94,6 +94,7 @@ public sealed class BerCodecTests
     [InlineData("06022B86", "ends inside")]
     [InlineData("06032B8001", "redundant")]
     [InlineData("0600", "no content")]
+    [InlineData("06059080808000", "2^32-1")] // the packed first sub-identifier 80+Y is 2^32: arc 2.(2^32-80) does not fit
     public void Bad_Object_Identifiers_Are_Decode_Errors(string hex, string reason)
     {
         var error = Assert.Throws<SnmpDecodeException>(() =>
@@ -142,6 +143,25 @@ public sealed class BerCodecTests
         Assert.Equal(0xFFFFFFFFUL, BerReader.DecodeUnsigned([0xFF, 0xFF, 0xFF, 0xFF], 4));
         Assert.Equal(0xFFFFFFFFUL, BerReader.DecodeUnsigned([0x00, 0xFF, 0xFF, 0xFF, 0xFF], 4));
         Assert.Throws<SnmpDecodeException>(() => BerReader.DecodeUnsigned([0x01, 0xFF, 0xFF, 0xFF, 0xFF], 4));
+    }
+
+    [Fact]
+    public void A_V1_Trap_Pdu_Inside_A_V2c_Message_Is_A_Decode_Error()
+    {
+        var error = Assert.Throws<SnmpDecodeException>(() => SnmpMessageCodec.DecodeCommunity(V1TrapRelabelledAsV2c()));
+
+        Assert.Contains("only valid in an SNMPv1 message", error.Message, StringComparison.Ordinal);
+        Assert.IsType<TrapV1Pdu>(SnmpMessageCodec.DecodeCommunity(Captures.Get("snmptrap-v1-001-request")).Pdu);
+    }
+
+    /// <summary>snmptrap's real v1 trap with the version field changed from 0 (v1) to 1 (v2c).</summary>
+    internal static byte[] V1TrapRelabelledAsV2c()
+    {
+        var bytes = Captures.Get("snmptrap-v1-001-request").ToArray();
+        var version = bytes[1] < 0x80 ? 2 : 2 + (bytes[1] & 0x7F);
+        Assert.Equal([0x02, 0x01, 0x00], bytes[version..(version + 3)]);
+        bytes[version + 2] = 0x01;
+        return bytes;
     }
 
     [Fact]

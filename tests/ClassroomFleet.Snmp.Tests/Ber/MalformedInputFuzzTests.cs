@@ -121,7 +121,7 @@ public sealed class MalformedInputFuzzTests
             : throw new InvalidOperationException($"Decoding {datagram.Length} bytes allocated {allocated} bytes: {Convert.ToHexString(datagram)}");
     }
 
-    private static byte[] Mutate(byte[] original, IEnumerable<(Edit Kind, int Position, int Value)> edits)
+    internal static byte[] Mutate(byte[] original, IEnumerable<(Edit Kind, int Position, int Value)> edits)
     {
         var bytes = new List<byte>(original);
         foreach (var (kind, position, value) in edits)

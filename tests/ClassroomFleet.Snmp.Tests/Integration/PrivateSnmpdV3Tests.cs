@@ -1,3 +1,4 @@
+using ClassroomFleet.Snmp.Tests.Support;
 using ClassroomFleet.Testing;
 
 namespace ClassroomFleet.Snmp.Tests.Integration;
@@ -29,7 +30,7 @@ public sealed class PrivateSnmpdV3Tests
     }
 
     [Fact]
-    public async Task Two_Agents_With_The_Same_EngineId_Are_Reported_As_A_Defect()
+    public async Task Two_Agents_With_The_Same_EngineId_Are_Reported_As_A_Defect_Once()
     {
         const string config = """
             engineID cf-cloned-engine
@@ -38,13 +39,72 @@ public sealed class PrivateSnmpdV3Tests
             """;
         await using var first = await SnmpdProcess.StartAsync(config);
         await using var second = await SnmpdProcess.StartAsync(config);
-        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "127.0.0.1:0" });
+        var log = new CapturingLogger<SnmpClient>();
+        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "127.0.0.1:0" }, log);
+        var atFirst = SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, first.Endpoint);
+        var atSecond = atFirst with { Endpoint = second.Endpoint };
 
-        await client.GetAsync(SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, first.Endpoint), [SysName]);
+        await client.GetAsync(atFirst, [SysName]);
         Assert.Equal(0, client.Statistics.DuplicateEngineIds);
-        await client.GetAsync(SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, second.Endpoint), [SysName]);
+        await client.GetAsync(atSecond, [SysName]);
+        // Rediscovering the second agent (its engine forgotten, as after an unknown-engine report) is the same defect.
+        client.Engines.Forget(second.Endpoint);
+        await client.GetAsync(atSecond, [SysName]);
+        await client.GetAsync(atFirst, [SysName]);
 
         Assert.Equal(1, client.Statistics.DuplicateEngineIds);
+        var report = Assert.Single(log.Entries, e => e.Id.Id == 1208);
+        Assert.Contains(first.Endpoint.ToString(), report.Text, StringComparison.Ordinal);
+        Assert.Contains(second.Endpoint.ToString(), report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_The_Agent_Reboots_The_Client_Resynchronises_To_Its_New_Boots()
+    {
+        await using var snmpd = await SnmpdProcess.StartAsync("""
+            createUser cfshaaes SHA "authpass123" AES "privpass123"
+            rouser cfshaaes priv
+            """);
+        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "127.0.0.1:0" });
+        var target = SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, snmpd.Endpoint);
+        await client.GetAsync(target, [SysName]);
+        Assert.True(client.Engines.TryGet(snmpd.Endpoint, out var engine));
+        var bootsBefore = engine.Now().Boots;
+
+        // Our next request still carries the old boots; snmpd answers with an authenticated usmStatsNotInTimeWindows report.
+        await snmpd.RestartAsync();
+        var result = await client.GetAsync(target, [SysName]);
+
+        Assert.Equal("cf-test-private-snmpd", result[0].Value.AsText());
+        Assert.True(client.Engines.TryGet(snmpd.Endpoint, out var after));
+        Assert.Same(engine, after);
+        Assert.Equal(bootsBefore + 1, engine.Now().Boots);
+        Assert.Equal(2, client.Statistics.EngineResynchronisations);
+        Assert.Equal(0, client.Statistics.NotInTimeWindow);
+    }
+
+    [Fact]
+    public async Task An_Agent_That_Comes_Back_With_Another_EngineId_Is_Rediscovered()
+    {
+        const string user = """
+            createUser cfshaaes SHA "authpass123" AES "privpass123"
+            rouser cfshaaes priv
+            """;
+        await using var snmpd = await SnmpdProcess.StartAsync("engineID cf-engine-before\n" + user);
+        await using var client = new SnmpClient(new SnmpClientOptions { LocalEndPoint = "127.0.0.1:0" });
+        var target = SnmpdV3Tests.Target("cfshaaes", AuthProtocol.Sha1, PrivProtocol.Aes128, snmpd.Endpoint);
+        await client.GetAsync(target, [SysName]);
+        Assert.True(client.Engines.TryGet(snmpd.Endpoint, out var before));
+
+        // Requests to the old engine ID get an (unauthenticated) usmStatsUnknownEngineIDs report carrying the new one.
+        await snmpd.RestartAsync("engineID cf-engine-after\n" + user);
+        var result = await client.GetAsync(target, [SysName]);
+
+        Assert.Equal("cf-test-private-snmpd", result[0].Value.AsText());
+        Assert.True(client.Engines.TryGet(snmpd.Endpoint, out var after));
+        Assert.NotEqual(Convert.ToHexString(before.EngineId), Convert.ToHexString(after.EngineId));
+        Assert.Equal(2, client.Statistics.EngineResynchronisations);
+        Assert.Equal(0, client.Statistics.DuplicateEngineIds);
     }
 
     [Fact]

@@ -51,6 +51,35 @@ public sealed class TrapReceiverTests : IAsyncDisposable
         Assert.Equal(1, _receiver.Statistics.InformsAcknowledged);
     }
 
+    [Theory]
+    [InlineData("v2c")]
+    [InlineData("v3")]
+    public async Task An_Inform_Dropped_On_A_Full_Queue_Is_Not_Acknowledged_So_The_Sender_Sees_A_Timeout(string version)
+    {
+        var options = new SnmpTrapReceiverOptions { ListenEndPoint = "127.0.0.1:0", QueueCapacity = 1 };
+        options.Communities.Add("public");
+        options.Users.Add(new UsmCredentials("cfshaaes", AuthProtocol.Sha1, "authpass123", PrivProtocol.Aes128, "privpass123"));
+        await using var receiver = new SnmpTrapReceiver(options);
+        string[] security = version == "v2c" ? ["-v2c", "-c", "public"] : SnmpdV3Tests.CliSecurity("cfshaaes", "SHA", "AES");
+        string[] Inform(string name) =>
+            [.. security, "-t", "1", "-r", "0", receiver.LocalEndPoint.ToString(), "", LinkDown.ToString(), "1.3.6.1.2.1.1.5.0", "s", name];
+
+        // The first fills the queue (nobody reads yet) and is acknowledged; the second finds it full.
+        await NetSnmpCli.RunAsync("snmpinform", Inform("first"));
+        var unacknowledged = await Assert.ThrowsAsync<InvalidOperationException>(() => NetSnmpCli.RunAsync("snmpinform", Inform("second")));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var first = await receiver.ReadAsync(timeout.Token);
+        await NetSnmpCli.RunAsync("snmpinform", Inform("third"));
+        var third = await receiver.ReadAsync(timeout.Token);
+
+        Assert.Contains("Timeout", unacknowledged.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("first", first.Variables[^1].Value.AsText());
+        Assert.Equal("third", third.Variables[^1].Value.AsText());
+        Assert.Equal(2, receiver.Statistics.InformsAcknowledged);
+        Assert.Equal(1, receiver.Statistics.QueueFull);
+    }
+
     [Fact]
     public async Task V1_Trap_Maps_Enterprise_Specific_To_A_V2_TrapOid()
     {
@@ -122,6 +151,20 @@ public sealed class TrapReceiverTests : IAsyncDisposable
 
         Assert.Equal(LinkDown, notification.TrapOid);
         Assert.Equal(2, _receiver.Statistics.Malformed);
+    }
+
+    [Fact]
+    public async Task A_V1_Trap_Pdu_In_A_V2c_Message_Is_Rejected_And_Counted()
+    {
+        using var sender = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        await sender.SendAsync(Ber.BerCodecTests.V1TrapRelabelledAsV2c(), _receiver.LocalEndPoint);
+        await NetSnmpCli.RunAsync("snmptrap", "-v2c", "-c", "public", Address, "", LinkDown.ToString());
+
+        var notification = await NextAsync();
+
+        Assert.Equal(NotificationKind.Trap, notification.Kind);
+        Assert.Equal(1, _receiver.Statistics.Malformed);
+        Assert.Equal(1, _receiver.Statistics.Delivered);
     }
 
     [Fact]

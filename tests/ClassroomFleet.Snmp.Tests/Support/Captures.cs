@@ -20,7 +20,12 @@ internal static class Captures
         new("cfmd5des", AuthProtocol.Md5, "authpass123", PrivProtocol.Des, "privpass123"),
         new("cfsha512aes", AuthProtocol.Sha512, "authpass123", PrivProtocol.Aes128, "privpass123"),
         new("cfauthonly", AuthProtocol.Sha1, "authpass123"),
+        new("cfshaaes256", AuthProtocol.Sha1, "authpass123", PrivProtocol.Aes256, "privpass123"),
+        new("cfmd5aes192", AuthProtocol.Md5, "authpass123", PrivProtocol.Aes192, "privpass123"),
+        new("cfsha256aes256", AuthProtocol.Sha256, "authpass123", PrivProtocol.Aes256, "privpass123"),
     ];
+
+    public static UsmCredentials User(string name) => Array.Find(Users, u => u.UserName == name) ?? throw new ArgumentException(name, nameof(name));
 
     public static IReadOnlyList<(string Name, byte[] Bytes)> Load() => All.Value;
 

@@ -29,6 +29,12 @@ public sealed record DeviceProfile
     /// <summary>Storage types (hrStorageType OIDs) counted as disks; others (RAM, virtual memory) are skipped.</summary>
     public IReadOnlyList<string> DiskStorageTypes { get; init; } = [];
 
+    /// <summary>The most one poll of a device may take, all requests included; null for the agent's Agent:DeviceBudget.</summary>
+    public TimeSpan? Budget { get; init; }
+
+    /// <summary>Switches: which interfaces get series of their own (<see cref="InterfaceFilter"/>).</summary>
+    public InterfaceFilter Interfaces { get; init; } = InterfaceFilter.UplinksAndRegistered;
+
     public TimeSpan IcmpTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>PC groups: how many echo requests are in flight at once.</summary>

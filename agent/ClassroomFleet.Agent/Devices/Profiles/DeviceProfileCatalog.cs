@@ -73,6 +73,7 @@ public sealed class DeviceProfileCatalog
         Timeout = overrides.Timeout is { } timeout && DurationText.TryParse(timeout, out var t) ? t : profile.Timeout,
         Pacing = overrides.Pacing is { } pacing && DurationText.TryParse(pacing, out var p) ? p : profile.Pacing,
         MaxRepetitions = overrides.MaxRepetitions ?? profile.MaxRepetitions,
+        Budget = overrides.Budget is { } budget && DurationText.TryParse(budget, out var b) ? b : profile.Budget,
         PjLinkCommands = overrides.Commands ?? profile.PjLinkCommands,
     };
 }

@@ -24,6 +24,10 @@ internal sealed class ProfileDocument
 
     public string IcmpTimeout { get; set; } = "1s";
 
+    public string? Budget { get; set; }
+
+    public string Interfaces { get; set; } = "uplinks_and_registered";
+
     public int IcmpParallelism { get; set; } = 32;
 
     public DeviceProfile ToProfile(string at)
@@ -42,6 +46,16 @@ internal sealed class ProfileDocument
         var timeout = Duration(Timeout, "timeout", errors);
         var pacing = Pacing is "0ms" or "0s" or "0" ? TimeSpan.Zero : Duration(Pacing, "pacing", errors);
         var icmpTimeout = Duration(IcmpTimeout, "icmp_timeout", errors);
+        TimeSpan? budget = Budget is null ? null : Duration(Budget, "budget", errors);
+        InterfaceFilter interfaces = default;
+        switch (Interfaces)
+        {
+            case "uplinks": interfaces = InterfaceFilter.Uplinks; break;
+            case "uplinks_and_registered": interfaces = InterfaceFilter.UplinksAndRegistered; break;
+            case "all": interfaces = InterfaceFilter.All; break;
+            default: errors.Add("interfaces must be uplinks, uplinks_and_registered or all"); break;
+        }
+
         if (MaxRepetitions is < 1 or > 100)
         {
             errors.Add("max_repetitions must be 1 to 100");
@@ -84,6 +98,8 @@ internal sealed class ProfileDocument
             SnmpOids = SnmpOids,
             DiskStorageTypes = DiskStorageTypes,
             IcmpTimeout = icmpTimeout,
+            Budget = budget,
+            Interfaces = interfaces,
             IcmpParallelism = IcmpParallelism,
         };
     }

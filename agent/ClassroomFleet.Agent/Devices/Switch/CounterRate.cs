@@ -7,6 +7,8 @@ namespace ClassroomFleet.Agent.Devices.Switch;
 public static class CounterRate
 {
     public const string DeviceRestarted = "device_restarted";
+    public const string EngineRebooted = "engine_rebooted";
+    public const string FirstSample = "first_sample";
     public const string CounterDiscontinuity = "counter_discontinuity";
     public const string CounterReset = "counter_reset";
     public const string NoElapsedTime = "no_elapsed_time";
@@ -24,6 +26,13 @@ public static class CounterRate
         if (current.SysUpTimeTicks < previous.SysUpTimeTicks)
         {
             return RateResult.Discarded(DeviceRestarted);
+        }
+
+        // RFC 3414 §2.2: snmpEngineBoots counts re-initialisations, also those a sysUpTime that only advances would hide
+        // (the SNMP engine restarted between two polls longer apart than the previous uptime).
+        if (current.EngineBoots is { } boots && previous.EngineBoots is { } before && boots != before)
+        {
+            return RateResult.Discarded(EngineRebooted);
         }
 
         if (current.DiscontinuityTicks != previous.DiscontinuityTicks)

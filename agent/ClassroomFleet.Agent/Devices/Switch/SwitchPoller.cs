@@ -1,64 +1,73 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.NetworkInformation;
+using ClassroomFleet.Agent.Devices.Profiles;
+using ClassroomFleet.Agent.Devices.Switch.Tables;
 using ClassroomFleet.Agent.Polling;
 using ClassroomFleet.Agent.School;
-using ClassroomFleet.Contracts;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Snmp;
+using Microsoft.Extensions.Logging;
 
 namespace ClassroomFleet.Agent.Devices.Switch;
 
 /// <summary>
-/// Polls a switch over SNMP (IF-MIB ifXTable with 64-bit counters). Keeps series cardinality in check: the school's
-/// uplinks get per-port <c>interface</c> points and an <c>uplink</c> point; every other port only counts towards one
+/// Polls a switch over SNMP with the OIDs of its profile (IF-MIB: 64-bit counters, or the 32-bit ones where a port has
+/// no ifHC*; errors, discards, speed, status, name and alias). Keeps series cardinality in check: per-port
+/// <c>interface</c> points go to the school's uplinks (which also get an <c>uplink</c> point) and, with the default
+/// profile, to ports where a registered device's MAC was learned; every other port only counts towards one
 /// per-switch aggregate (<c>if_name=_total</c>).
 /// </summary>
-public sealed class SwitchPoller(SnmpClient snmp, SnmpTargetFactory targets, TimeProvider time) : IDevicePoller
+public sealed class SwitchPoller(
+    SnmpClient snmp,
+    SnmpTargetFactory targets,
+    DeviceProfileCatalog profiles,
+    SwitchTablesCache tables,
+    SchoolFileProvider school,
+    TimeProvider time,
+    ILogger<SwitchPoller> logger) : IDevicePoller
 {
     public const string AggregateInterfaceName = "_total";
 
-    private static readonly Oid SysUpTime = Oid.Parse(IfMib.SysUpTime);
-    private static readonly Oid[] Columns =
-    [
-        Oid.Parse(IfMib.IfName), Oid.Parse(IfMib.IfHcInOctets), Oid.Parse(IfMib.IfHcOutOctets), Oid.Parse(IfMib.IfHighSpeed),
-        Oid.Parse(IfMib.IfOperStatus), Oid.Parse(IfMib.IfCounterDiscontinuityTime),
-    ];
-
-    private readonly ConcurrentDictionary<(string Device, string Port, bool In), CounterSample> _previous = new();
+    private readonly PortHistory _history = new();
 
     public string Kind => "switch";
 
     public async Task<IReadOnlyList<TelemetryPoint>> PollAsync(DeviceEntry device, CancellationToken cancellationToken = default)
     {
-        var target = await targets.CreateAsync(device, cancellationToken).ConfigureAwait(false);
-        var upTime = await snmp.GetAsync(target, [SysUpTime], cancellationToken).ConfigureAwait(false);
-        var sysUpTime = upTime.Count == 1 && upTime[0].Value.TryGetUInt64(out var ticks) ? (uint)ticks : 0u;
-        var table = await snmp.GetTableAsync(target, Columns, cancellationToken).ConfigureAwait(false);
+        var profile = profiles.Resolve(device);
+        var columns = new SwitchColumns(profile);
+        var target = await targets.CreateAsync(device, profile, cancellationToken).ConfigureAwait(false);
+        var (sysUpTime, engineBoots) = await ReadScalarsAsync(target, columns, cancellationToken).ConfigureAwait(false);
+        var table = await snmp.GetTableAsync(target, columns.Oids, cancellationToken).ConfigureAwait(false);
         var takenAt = TimeSpan.FromTicks(Stopwatch.GetElapsedTime(0).Ticks);
         var now = UnixNanos.From(time.GetUtcNow());
-
         var uplinks = new HashSet<string>(device.Uplinks, StringComparer.Ordinal);
-        var points = new List<TelemetryPoint>(uplinks.Count * 2 + 1);
-        var total = new PortTotals();
+        var registered = await RegisteredPortsAsync(device, profile, cancellationToken).ConfigureAwait(false);
 
+        var points = new List<TelemetryPoint>();
+        var total = new PortTotals();
         foreach (var row in table.Rows)
         {
-            var port = ReadPort(row);
-            if (port is null)
+            if (columns.Read(row) is not { } port)
             {
                 continue;
             }
 
-            var inRate = Rate(device.Id, port.Value.Name, true, port.Value.InOctets, takenAt, sysUpTime, port.Value);
-            var outRate = Rate(device.Id, port.Value.Name, false, port.Value.OutOctets, takenAt, sysUpTime, port.Value);
-            if (uplinks.Contains(port.Value.Name))
+            var rates = _history.Update(device.Id, port, takenAt, sysUpTime, engineBoots);
+            var isUplink = uplinks.Contains(port.Name);
+            var hosts = registered.GetValueOrDefault(port.IfIndex);
+            if (isUplink || hosts > 0 || profile.Interfaces == InterfaceFilter.All)
             {
-                points.Add(InterfacePoint(port.Value, inRate, outRate, now));
-                points.Add(UplinkPoint(port.Value, inRate, outRate, now));
+                points.Add(SwitchPoints.Interface(port, rates, isUplink, hosts, now));
             }
             else
             {
-                total.Add(port.Value, inRate, outRate);
+                total.Add(port, rates.In, rates.Out);
+            }
+
+            if (isUplink)
+            {
+                points.Add(SwitchPoints.Uplink(port, rates, now));
             }
         }
 
@@ -66,93 +75,83 @@ public sealed class SwitchPoller(SnmpClient snmp, SnmpTargetFactory targets, Tim
         return points;
     }
 
-    private RateResult Rate(string device, string port, bool inbound, ulong octets, TimeSpan takenAt, uint sysUpTime, PortReading reading)
+    private async Task<(uint SysUpTime, uint? EngineBoots)> ReadScalarsAsync(SnmpTarget target, SwitchColumns columns, CancellationToken cancellationToken)
     {
-        var sample = new CounterSample(octets, takenAt, sysUpTime, reading.DiscontinuityTicks);
-        var key = (device, port, inbound);
-        var result = _previous.TryGetValue(key, out var previous)
-            ? CounterRate.Compute(previous, sample, 64, reading.SpeedMbps * 1_000_000d)
-            : RateResult.Discarded("first_sample");
-        _previous[key] = sample;
-        return result;
-    }
-
-    private static PortReading? ReadPort(SnmpTableRow row)
-    {
-        if (row[0]?.AsText() is not { Length: > 0 } name
-            || row[1] is not { } inValue || !inValue.TryGetUInt64(out var inOctets)
-            || row[2] is not { } outValue || !outValue.TryGetUInt64(out var outOctets))
+        List<Oid> oids = [];
+        if (columns.SysUpTime is { } upTime)
         {
-            return null;
+            oids.Add(upTime);
         }
 
-        ulong speed = 0, oper = 0, discontinuity = 0;
-        _ = row[3]?.TryGetUInt64(out speed);
-        _ = row[4]?.TryGetUInt64(out oper);
-        _ = row[5]?.TryGetUInt64(out discontinuity);
-        return new PortReading(name, inOctets, outOctets, (long)speed, (long)oper == IfMib.OperStatusUp, (uint)discontinuity);
-    }
-
-    private static TelemetryPoint InterfacePoint(PortReading port, RateResult inRate, RateResult outRate, long now)
-    {
-        var floats = new Dictionary<string, double>(2);
-        if (inRate.BitsPerSecond is { } inBps)
+        if (columns.EngineBoots is { } boots)
         {
-            floats["in_bps"] = inBps;
+            oids.Add(boots);
         }
 
-        if (outRate.BitsPerSecond is { } outBps)
+        if (oids.Count == 0)
         {
-            floats["out_bps"] = outBps;
+            return (0, null);
         }
 
-        return new TelemetryPoint
+        uint sysUpTime = 0;
+        uint? engineBoots = null;
+        foreach (var variable in await snmp.GetAsync(target, oids, cancellationToken).ConfigureAwait(false))
         {
-            Measurement = Measurements.Interface,
-            TimestampNs = now,
-            Tags = new Dictionary<string, string> { [TagKeys.InterfaceName] = port.Name },
-            Floats = floats.Count > 0 ? floats : null,
-            Integers = new Dictionary<string, long>
+            if (variable.Value.IsException || !variable.Value.TryGetUInt64(out var value))
             {
-                ["in_octets"] = unchecked((long)port.InOctets),
-                ["out_octets"] = unchecked((long)port.OutOctets),
-                ["speed_mbps"] = port.SpeedMbps,
-            },
-            Booleans = new Dictionary<string, bool> { ["oper_up"] = port.OperUp },
-            Strings = inRate.DiscardReason is { } reason && reason != "first_sample"
-                ? new Dictionary<string, string> { ["discarded"] = reason }
-                : null,
-        };
-    }
+                continue;
+            }
 
-    private static TelemetryPoint UplinkPoint(PortReading port, RateResult inRate, RateResult outRate, long now)
-    {
-        var floats = new Dictionary<string, double> { ["capacity_mbps"] = port.SpeedMbps };
-        if (inRate.BitsPerSecond is { } inBps)
-        {
-            floats["in_bps"] = inBps;
-            if (port.SpeedMbps > 0)
+            if (columns.SysUpTime == variable.Oid)
             {
-                floats["in_utilisation"] = inBps / (port.SpeedMbps * 1_000_000d);
+                sysUpTime = (uint)value;
+            }
+            else if (columns.EngineBoots == variable.Oid)
+            {
+                engineBoots = (uint)value;
             }
         }
 
-        if (outRate.BitsPerSecond is { } outBps)
+        return (sysUpTime, engineBoots);
+    }
+
+    /// <summary>ifIndex → number of registered MACs learned on it, from the switch's forwarding table (shared with the PC pollers).</summary>
+    private async Task<Dictionary<int, int>> RegisteredPortsAsync(DeviceEntry device, DeviceProfile profile, CancellationToken cancellationToken)
+    {
+        var ports = new Dictionary<int, int>();
+        if (profile.Interfaces != InterfaceFilter.UplinksAndRegistered || school.Current is not { } file)
         {
-            floats["out_bps"] = outBps;
-            if (port.SpeedMbps > 0)
-            {
-                floats["out_utilisation"] = outBps / (port.SpeedMbps * 1_000_000d);
-            }
+            return ports;
         }
 
-        return new TelemetryPoint
+        var macs = new List<PhysicalAddress>();
+        foreach (var entry in file.Devices)
         {
-            Measurement = Measurements.Uplink,
-            TimestampNs = now,
-            Tags = new Dictionary<string, string> { [TagKeys.InterfaceName] = port.Name, ["method"] = "passive" },
-            Floats = floats,
-            Booleans = new Dictionary<string, bool> { ["oper_up"] = port.OperUp },
-        };
+            macs.AddRange(entry.Macs.Select(m => MacAddressText.TryParse(m, out var mac) ? mac : null).OfType<PhysicalAddress>());
+        }
+
+        if (macs.Count == 0)
+        {
+            return ports;
+        }
+
+        try
+        {
+            var known = await tables.GetAsync(device, cancellationToken).ConfigureAwait(false);
+            foreach (var mac in macs)
+            {
+                if (known.PortByMac.TryGetValue(mac, out var ifIndex) && ifIndex > 0)
+                {
+                    ports[ifIndex] = ports.GetValueOrDefault(ifIndex) + 1;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SnmpException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The counters still matter more than the port selection: poll on with uplinks only.
+            logger.TablesUnavailable(device.Id, ex.Message);
+        }
+
+        return ports;
     }
 }

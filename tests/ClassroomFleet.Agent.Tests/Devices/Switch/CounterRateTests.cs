@@ -34,6 +34,15 @@ public class CounterRateTests
     }
 
     [Fact]
+    public void A_Changed_Engine_Boots_Discards_The_Interval_Even_When_Uptime_Advanced()
+    {
+        var before = At(100, 0, upTime: 1000) with { EngineBoots = 3 };
+        var after = At(200, 10, upTime: 5000) with { EngineBoots = 4 };
+        Assert.Equal(CounterRate.EngineRebooted, CounterRate.Compute(before, after, 64, Gigabit).DiscardReason);
+        Assert.Equal(80, CounterRate.Compute(before, after with { EngineBoots = 3 }, 64, Gigabit).BitsPerSecond);
+    }
+
+    [Fact]
     public void A_32_Bit_Wrap_Is_Corrected_When_Plausible()
     {
         var rate = CounterRate.Compute(At(uint.MaxValue - 999, 0), At(1000, 1), 32, Gigabit);
