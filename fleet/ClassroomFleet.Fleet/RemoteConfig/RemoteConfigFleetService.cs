@@ -40,8 +40,16 @@ public sealed class RemoteConfigFleetService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var group = fleet.Value.SharedGroup;
-        await transport.SubscribeAsync(Topics.Shared(group, AllReported), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => reported.HandleAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
-        await transport.SubscribeAsync(Topics.Shared(group, AllCommandResults), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => commands.OnResultAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await transport.SubscribeAsync(Topics.Shared(group, AllReported), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => reported.HandleAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+            await transport.SubscribeAsync(Topics.Shared(group, AllCommandResults), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => commands.OnResultAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        }
+        catch (MqttSubscribeException ex)
+        {
+            // Remembered by the transport and renewed on reconnect; the rest of the fleet keeps running meanwhile.
+            RemoteConfigFleetLog.StepFailed(logger, ex);
+        }
         using var timer = new PeriodicTimer(options.Value.RolloutTick, time);
         try
         {
