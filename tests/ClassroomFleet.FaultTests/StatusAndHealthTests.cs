@@ -69,8 +69,9 @@ public sealed class StatusAndHealthTests(ITestOutputHelper output)
 
         await rig.StartFleetAsync();
         await WaitForMetricAsync(rig, "cf_agent_outbox_depth", v => v < 30);
-        var back = await rig.MetricsAsync();
-        Assert.True(back["cf_agent_outbox_oldest_age_seconds"] < 5, $"oldest {back["cf_agent_outbox_oldest_age_seconds"]} s after the replay");
+        // A batch the broker could not queue for the absent fleet waits for its ack timeout (5 s) to be sent again,
+        // so the oldest age comes back to live levels a little after the depth does.
+        await WaitForMetricAsync(rig, "cf_agent_outbox_oldest_age_seconds", v => v < 5);
 
         // kill -9: the broker publishes the last will, retained.
         await agent.KillAsync();
