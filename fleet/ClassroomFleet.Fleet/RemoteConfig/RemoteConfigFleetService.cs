@@ -43,8 +43,16 @@ public sealed class RemoteConfigFleetService(
         // MQTTnet's in-process broker refuses shared subscriptions (reason 158); with it there is one fleet instance anyway.
         var group = fleet.Value.SharedGroup;
         string Filter(string topics) => embeddedBroker.Value.Enabled ? topics : Topics.Shared(group, topics);
-        await transport.SubscribeAsync(Filter(AllReported), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => reported.HandleAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
-        await transport.SubscribeAsync(Filter(AllCommandResults), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => commands.OnResultAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await transport.SubscribeAsync(Filter(AllReported), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => reported.HandleAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+            await transport.SubscribeAsync(Filter(AllCommandResults), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => commands.OnResultAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        }
+        catch (MqttSubscribeException ex)
+        {
+            // Remembered by the transport and renewed on reconnect; the rest of the fleet keeps running meanwhile.
+            RemoteConfigFleetLog.StepFailed(logger, ex);
+        }
         using var timer = new PeriodicTimer(options.Value.RolloutTick, time);
         try
         {
