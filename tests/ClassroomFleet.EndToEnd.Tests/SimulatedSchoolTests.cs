@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace ClassroomFleet.EndToEnd.Tests;
 
@@ -27,7 +28,7 @@ namespace ClassroomFleet.EndToEnd.Tests;
 [Trait("requires", "pjlink-simulator")]
 [Trait("requires", "recorder-simulator")]
 [Trait("requires", "probe-simulator")]
-public sealed partial class SimulatedSchoolTests : IAsyncLifetime, IDisposable
+public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsyncLifetime, IDisposable
 {
     private const string County = "410323";
     private const string CoreSwitch = "sw-core-1";
@@ -86,6 +87,7 @@ public sealed partial class SimulatedSchoolTests : IAsyncLifetime, IDisposable
             $"SELECT last(in_bps) AS in_bps, last(capacity_mbps) AS capacity_mbps FROM uplink WHERE school = '{_school}' AND device = '{CoreSwitch}' AND if_name = '{Uplink}' AND method = 'passive' AND in_bps > 0",
             rows => rows.Count == 1, timeout.Token);
         Assert.Equal(1000, uplink[0].GetDouble(0, "capacity_mbps"));
+        log.WriteLine($"uplink in_bps {uplink[0].GetDouble(0, "in_bps")}");
 
         // The recording's uplink carries 10,000,000 octets/s in: 80 Mbit/s, with slack for polling jitter.
         Assert.InRange(uplink[0].GetDouble(0, "in_bps")!.Value, 60e6, 100e6);
@@ -117,6 +119,7 @@ public sealed partial class SimulatedSchoolTests : IAsyncLifetime, IDisposable
             Assert.Equal(expected.Present, row.GetInt64(0, "present"));
         }
 
+        log.WriteLine(string.Join("; ", pcRows.Select(r => $"{r.Tags["device"]} registered {r.GetInt64(0, "registered")} present {r.GetInt64(0, "present")}")));
         Assert.Equal(40, pcRows.Sum(r => r.GetInt64(0, "registered")));
         Assert.Equal(38, pcRows.Sum(r => r.GetInt64(0, "present")));
 
@@ -124,6 +127,7 @@ public sealed partial class SimulatedSchoolTests : IAsyncLifetime, IDisposable
             $"SELECT last(available) AS available FROM device WHERE school = '{_school}' GROUP BY device",
             rows => rows.Count >= devices.Count, timeout.Token);
         Assert.Equal(devices.Order(StringComparer.Ordinal), DeviceTags(deviceRows));
+        log.WriteLine($"device series: {deviceRows.Count}");
         Assert.All(deviceRows, r => Assert.True(r.GetInt64(0, "available") == 1, $"{r.Tags["device"]} was not available"));
 
         // The one-shot mode talks to the same simulators; the agent stops first so that the two never share the
@@ -140,6 +144,7 @@ public sealed partial class SimulatedSchoolTests : IAsyncLifetime, IDisposable
         using var output = new StringWriter();
         var exit = await PollOnceCommand.RunAsync(AgentCredentials, null, SchoolFile, output, cancellationToken);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        log.WriteLine(output.ToString());
 
         Assert.True(exit == 0, "poll --once failed:\n" + output);
         Assert.Contains(lines, l => l.StartsWith($"uplink,county={County},device={CoreSwitch},if_name={Uplink},method=passive,school={_school} ", StringComparison.Ordinal));
@@ -159,6 +164,11 @@ public sealed partial class SimulatedSchoolTests : IAsyncLifetime, IDisposable
             Assert.Contains(lines, l => l.StartsWith($"pc,county={County},device={pcs},", StringComparison.Ordinal)
                 && l.Contains($"registered={expected.Registered}i", StringComparison.Ordinal)
                 && l.Contains($"present={expected.Present}i", StringComparison.Ordinal));
+        }
+
+        foreach (var probe in devices.Where(d => d.StartsWith("probe-", StringComparison.Ordinal)))
+        {
+            Assert.Contains(lines, l => l.StartsWith($"probe,county={County},device={probe},", StringComparison.Ordinal) && l.Contains("outcome=\"ok\"", StringComparison.Ordinal));
         }
 
         var printed = lines.Where(l => l.StartsWith("device,", StringComparison.Ordinal))
