@@ -12,4 +12,13 @@ public static class ExitCodes
 
     /// <summary>InfluxDB could not be queried.</summary>
     public const int TelemetryUnavailable = 3;
+
+    /// <summary>The fleet refused the token (401), the role (403), or the target is not found in its scope (404).</summary>
+    public const int Refused = 4;
+
+    /// <summary>The school's configuration moved on since the edit began (409); the body names the current version.</summary>
+    public const int Conflict = 5;
+
+    /// <summary>The fleet could not be reached or answered with another error.</summary>
+    public const int FleetUnavailable = 6;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClassroomFleet.Cli.Commands.Audit;
+using ClassroomFleet.Cli.Commands.Technician;
 
 namespace ClassroomFleet.Cli;
 
@@ -11,8 +12,13 @@ public static class FleetCommands
 {
     public static RootCommand Build(Func<string, string?> environment)
     {
-        var root = new RootCommand("ClassroomFleet command line for county auditors and operators");
+        var root = new RootCommand("ClassroomFleet command line for county auditors, technicians and operators");
         root.Subcommands.Add(AuditCommand.Create(environment));
+        root.Subcommands.Add(LoginCommand.Create(environment));
+        root.Subcommands.Add(ConfigCommand.Create(environment));
+        root.Subcommands.Add(RolloutCommand.Create(environment));
+        root.Subcommands.Add(CommandCommand.Create(environment));
+        root.Subcommands.Add(AuditLogCommand.Create(environment));
         return root;
     }
 }

@@ -21,6 +21,7 @@ public sealed class RemoteConfigFleetService(
     RolloutEngine rollouts,
     IOptions<RemoteConfigFleetOptions> options,
     IOptions<Configuration.FleetOptions> fleet,
+    IOptions<Messaging.Broker.EmbeddedBrokerOptions> embeddedBroker,
     TimeProvider time,
     ILogger<RemoteConfigFleetService> logger) : BackgroundService
 {
@@ -39,9 +40,19 @@ public sealed class RemoteConfigFleetService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // MQTTnet's in-process broker refuses shared subscriptions (reason 158); with it there is one fleet instance anyway.
         var group = fleet.Value.SharedGroup;
-        await transport.SubscribeAsync(Topics.Shared(group, AllReported), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => reported.HandleAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
-        await transport.SubscribeAsync(Topics.Shared(group, AllCommandResults), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => commands.OnResultAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        string Filter(string topics) => embeddedBroker.Value.Enabled ? topics : Topics.Shared(group, topics);
+        try
+        {
+            await transport.SubscribeAsync(Filter(AllReported), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => reported.HandleAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+            await transport.SubscribeAsync(Filter(AllCommandResults), MessageQos.AtLeastOnce, (m, ct) => GuardAsync(() => commands.OnResultAsync(m.Topic, m.Payload, ct)), stoppingToken).ConfigureAwait(false);
+        }
+        catch (MqttSubscribeException ex)
+        {
+            // Remembered by the transport and renewed on reconnect; the rest of the fleet keeps running meanwhile.
+            RemoteConfigFleetLog.StepFailed(logger, ex);
+        }
         using var timer = new PeriodicTimer(options.Value.RolloutTick, time);
         try
         {

@@ -173,13 +173,14 @@ public sealed class ComplianceSchedulerTests : IAsyncLifetime, IDisposable
         return states;
     }
 
-    /// <summary>Runs panel 3 of dashboards/cf-county.json as Grafana would, for the synthetic county and November 2025.</summary>
+    /// <summary>Runs panel 3 of dashboards/cf-county.json as Grafana would, for the synthetic county (all its schools) and November 2025.</summary>
     private async Task<Dictionary<string, long>> DashboardCountsAsync(string rule)
     {
         using var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(ComplianceTestData.RepositoryRoot, "dashboards", "cf-county.json")));
         var panel = dashboard.RootElement.GetProperty("panels").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == 3);
         var query = panel.GetProperty("targets")[0].GetProperty("query").GetString()!
             .Replace("$county", "410399", StringComparison.Ordinal)
+            .Replace("$school", "[0-9]+", StringComparison.Ordinal)
             .Replace("$timeFilter", "time >= '2025-11-01T00:00:00Z' AND time <= '2025-12-01T00:00:00Z'", StringComparison.Ordinal);
         var result = (await _client.QueryAsync(query)).EnsureSuccess();
         var series = Assert.Single(result.Series, s => s.Tags.GetValueOrDefault("rule") == rule);
