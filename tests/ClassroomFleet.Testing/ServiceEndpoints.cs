@@ -25,6 +25,15 @@ public static class ServiceEndpoints
     /// <summary>A stock <c>iperf3 -s</c> (CF_IPERF3_ENDPOINT).</summary>
     public static IPEndPoint Iperf3 => IPEndPoint.Parse(Required("CF_IPERF3_ENDPOINT"));
 
+    /// <summary>The first of the PJLink emulators' consecutive ports, 10 per simulated school (CF_PJLINK_PORT).</summary>
+    public static int PjlinkPort => int.Parse(Required("CF_PJLINK_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The first of the RTSP/ONVIF recorder emulators' consecutive ports, 2 per simulated school (CF_RECORDER_PORT).</summary>
+    public static int RecorderPort => int.Parse(Required("CF_RECORDER_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The HTTP bandwidth probe target (CF_PROBE_URL).</summary>
+    public static Uri ProbeUrl => new(Required("CF_PROBE_URL"));
+
     /// <summary>
     /// A PostgreSQL superuser's Npgsql connection string to the database <c>postgres</c> (CF_POSTGRES_CONNECTION); tests create
     /// and drop databases of their own with it.
