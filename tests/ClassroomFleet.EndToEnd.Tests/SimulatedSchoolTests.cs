@@ -247,8 +247,7 @@ public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsync
     private async Task StartFleetAsync(CancellationToken cancellationToken)
     {
         var (host, port) = ServiceEndpoints.Mqtt;
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = await InProcessHosts.StartFleetAsync(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Mqtt:Host"] = host,
@@ -259,20 +258,14 @@ public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsync
             ["Influx:Database"] = _database,
             ["Fleet:DataDirectory"] = Path.Combine(_folder, "fleet"),
             ["Compliance:Schedule:Enabled"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddFleet();
-        var app = builder.Build();
-        app.MapFleet();
-        await app.StartAsync(cancellationToken);
+        }, cancellationToken);
         _hosts.Add(app);
     }
 
     private async Task<IHost> StartAgentAsync(CancellationToken cancellationToken)
     {
         var (host, port) = ServiceEndpoints.Mqtt;
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var agent = await InProcessHosts.StartAgentAsync(new Dictionary<string, string?>
         {
             ["Agent:SchoolFile"] = SchoolFile,
             ["Agent:AgentId"] = "e2e-school-agent",
@@ -281,11 +274,7 @@ public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsync
             ["Mqtt:Host"] = host,
             ["Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Mqtt:ClientId"] = "e2e-agent-" + _school,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddAgent();
-        var agent = builder.Build();
-        await agent.StartAsync(cancellationToken);
+        }, cancellationToken);
         _hosts.Add(agent);
         return agent;
     }

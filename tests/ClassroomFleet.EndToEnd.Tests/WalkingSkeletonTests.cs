@@ -175,8 +175,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
     private async Task StartFleetAsync(string host, int port, bool embeddedBroker, CancellationToken cancellationToken)
     {
         _http = new HttpClient();
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = await InProcessHosts.StartFleetAsync(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Mqtt:Host"] = host,
@@ -189,12 +188,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
             ["Mqtt:EmbeddedBroker:Enabled"] = embeddedBroker ? "true" : "false",
             ["Mqtt:EmbeddedBroker:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Mqtt:EmbeddedBroker:AllowAnonymous"] = "true",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddFleet();
-        var app = builder.Build();
-        app.MapFleet();
-        await app.StartAsync(cancellationToken);
+        }, cancellationToken);
         _hosts.Add(app);
     }
 
@@ -219,8 +213,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
                 uplinks: [Gi1/0/49]
             """, cancellationToken);
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var agent = await InProcessHosts.StartAgentAsync(new Dictionary<string, string?>
         {
             ["Agent:SchoolFile"] = schoolFile,
             ["Agent:AgentId"] = "e2e-agent",
@@ -229,11 +222,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
             ["Mqtt:Host"] = host,
             ["Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Mqtt:ClientId"] = "e2e-agent-" + _school,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddAgent();
-        var agent = builder.Build();
-        await agent.StartAsync(cancellationToken);
+        }, cancellationToken);
         _hosts.Add(agent);
     }
 }

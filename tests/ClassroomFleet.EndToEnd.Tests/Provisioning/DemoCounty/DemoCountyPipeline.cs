@@ -132,8 +132,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
 
     private async Task<WebApplication> StartFleetAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = await InProcessHosts.StartFleetAsync(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Mqtt:Host"] = ServiceEndpoints.Mqtt.Host,
@@ -144,12 +143,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             ["Influx:BaseAddress"] = ServiceEndpoints.Influx.ToString(),
             ["Influx:Database"] = Database,
             ["Compliance:Schedule:FirstRunDelay"] = "01:00:00",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddFleet();
-        var app = builder.Build();
-        app.MapFleet();
-        await app.StartAsync(cancellationToken);
+        }, cancellationToken);
         _hosts.Add(app);
         return app;
     }
@@ -185,12 +179,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             }
         }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddAgent();
-        var agent = builder.Build();
-        await agent.StartAsync(cancellationToken);
+        var agent = await InProcessHosts.StartAgentAsync(settings, cancellationToken);
         _hosts.Add(agent);
     }
 }

@@ -1,0 +1,35 @@
+using ClassroomFleet.Agent.Extensions;
+using ClassroomFleet.Fleet.Extensions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ClassroomFleet.EndToEnd.Tests;
+
+/// <summary>The production fleet and agent hosts (AddFleet + MapFleet, AddAgent) started in the test process with the given settings.</summary>
+public static class InProcessHosts
+{
+    public static async Task<WebApplication> StartFleetAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddFleet();
+        var app = builder.Build();
+        app.MapFleet();
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    public static async Task<IHost> StartAgentAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddAgent();
+        var agent = builder.Build();
+        await agent.StartAsync(cancellationToken);
+        return agent;
+    }
+}
