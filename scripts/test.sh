@@ -45,4 +45,5 @@ awk -F'"' '/<Counters /{
       if ($i ~ /passed=$/) p += $(i+1); if ($i ~ / failed=$/) f += $(i+1); if ($i ~ /notExecuted=$/) s += $(i+1)
     }
   } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$RESULTS"/*.trx 2>/dev/null || echo "0 passed, 1 failed"
+if [ "$status" != 0 ]; then python3 scripts/failed-tests.py "$RESULTS"/*.trx; fi
 exit $status
