@@ -48,12 +48,13 @@ public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsync
     private readonly string _folder = Directory.CreateTempSubdirectory("cf-school-").FullName;
     private readonly List<IHost> _hosts = [];
     private readonly HttpClient _http = new();
+    private Iperf3Process? _iperf3;
 
     private string SchoolFile => Path.Combine(_folder, "school.yaml");
 
     private string[] AgentCredentials => ["--Credentials:core-ro:Community=school-core", $"--Agent:StateDirectory={Path.Combine(_folder, "once-state")}"];
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _iperf3 = await Iperf3Process.StartAsync();
 
     public void Dispose() => _http.Dispose();
 
@@ -63,6 +64,11 @@ public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsync
         {
             await host.StopAsync(TimeSpan.FromSeconds(10));
             (host as IDisposable)?.Dispose();
+        }
+
+        if (_iperf3 is not null)
+        {
+            await _iperf3.DisposeAsync();
         }
 
         await _http.PostAsync(new Uri(ServiceEndpoints.Influx, $"/query?q=DROP+DATABASE+{_database}"), null);
@@ -131,7 +137,7 @@ public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsync
         Assert.All(deviceRows, r => Assert.True(r.GetInt64(0, "available") == 1, $"{r.Tags["device"]} was not available"));
 
         // The one-shot mode talks to the same simulators; the agent stops first so that the two never share the
-        // iperf3 server (it serves one test at a time).
+        // school's iperf3 server (it serves one test at a time).
         _hosts.Remove(agent);
         await agent.StopAsync(timeout.Token);
         (agent as IDisposable)?.Dispose();
@@ -190,6 +196,8 @@ public sealed partial class SimulatedSchoolTests(ITestOutputHelper log) : IAsync
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // The school's own iperf3 server: one shared with tests in other assemblies refuses while they run.
+            Environment = { ["CF_IPERF3_ENDPOINT"] = _iperf3!.Endpoint.ToString() },
         };
         using var render = Process.Start(start)!;
         var stdout = render.StandardOutput.ReadToEndAsync(cancellationToken);

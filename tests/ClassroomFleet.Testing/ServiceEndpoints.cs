@@ -22,9 +22,6 @@ public static class ServiceEndpoints
     /// <summary>snmpsim serving simulators/snmpsim/data; the community selects the data file (CF_SNMPSIM_ENDPOINT).</summary>
     public static IPEndPoint Snmpsim => IPEndPoint.Parse(Required("CF_SNMPSIM_ENDPOINT"));
 
-    /// <summary>A stock <c>iperf3 -s</c> (CF_IPERF3_ENDPOINT).</summary>
-    public static IPEndPoint Iperf3 => IPEndPoint.Parse(Required("CF_IPERF3_ENDPOINT"));
-
     /// <summary>The first of the PJLink emulators' consecutive ports, 10 per simulated school (CF_PJLINK_PORT).</summary>
     public static int PjlinkPort => int.Parse(Required("CF_PJLINK_PORT"), System.Globalization.CultureInfo.InvariantCulture);
 

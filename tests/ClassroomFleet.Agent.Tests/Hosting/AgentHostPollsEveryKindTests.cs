@@ -21,7 +21,6 @@ namespace ClassroomFleet.Agent.Tests.Hosting;
 [Trait("requires", "snmpsim")]
 [Trait("requires", "iperf3")]
 [Trait("requires", "mosquitto")]
-[Collection(Iperf3ServerGroup.Name)]
 public sealed class AgentHostPollsEveryKindTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cf-host-").FullName;
@@ -43,6 +42,7 @@ public sealed class AgentHostPollsEveryKindTests : IDisposable
         await using var panel = await DeviceSimulatorProcess.StartAsync("pjlink", "cf-pjlink-sim", ["--class", "2", "--lamp-hours", "1234"]);
         await using var projector = await DeviceSimulatorProcess.StartAsync("pjlink", "cf-pjlink-sim", ["--class", "1"]);
         await using var recorder = await DeviceSimulatorProcess.StartAsync("rtsp-onvif", "cf-rtsp-onvif-sim", []);
+        await using var iperf3 = await Iperf3Process.StartAsync();
         var schoolFile = Path.Combine(_folder, "school.yaml");
         await File.WriteAllTextAsync(schoolFile, $$"""
             schema: classroomfleet.school/v1
@@ -105,7 +105,7 @@ public sealed class AgentHostPollsEveryKindTests : IDisposable
                 kind: probe
                 room: net
                 interval: 1h
-                probe: { method: iperf3, server: "{{ServiceEndpoints.Iperf3}}", streams: 2, duration: 1s, direction: both, windows: ["00:00-23:59"], spread: 1s }
+                probe: { method: iperf3, server: "{{iperf3.Endpoint}}", streams: 2, duration: 1s, direction: both, windows: ["00:00-23:59"], spread: 1s }
             """);
 
         var sink = new RecordingSink();

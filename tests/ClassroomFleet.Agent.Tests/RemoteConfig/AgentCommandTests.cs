@@ -21,7 +21,8 @@ public sealed class AgentCommandTests : IDisposable
         var school = "41032" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using var fleet = await FleetStandIn.StartAsync(County, school, ServiceEndpoints.Mqtt, _fleetKey);
         await using var agent = await AgentUnderTest.StartAsync(County, school, ServiceEndpoints.Mqtt, _fleetKey, TimeSpan.FromSeconds(30));
-        var iperf = ServiceEndpoints.Iperf3;
+        await using var iperf3 = await Iperf3Process.StartAsync();
+        var iperf = iperf3.Endpoint;
         await fleet.PushAsync(new ConfigDocument
         {
             County = County, School = school, Version = 1, IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),

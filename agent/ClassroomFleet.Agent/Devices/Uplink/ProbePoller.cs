@@ -12,14 +12,16 @@ namespace ClassroomFleet.Agent.Devices.Uplink;
 /// transfer, in the probe's windows at the school's offset. A completed test yields an <c>uplink</c> point
 /// (method iperf3/http; down_bps, up_bps, the probe's link speed, and the school's category and number of classes so
 /// that per-class bandwidth can be computed downstream) and a <c>probe</c> point describing the run. A busy iperf3
-/// server is retried a few times and then skipped with <c>outcome=server_busy</c>: never a 0 Mbit/s result.
+/// server (one running another school's test) or one that refuses the connection (a stock server re-opens its listener
+/// between two tests) is retried a few times and then skipped with <c>outcome=server_busy</c> or
+/// <c>outcome=server_unavailable</c>: never a 0 Mbit/s result.
 /// </summary>
 public sealed class ProbePoller(SchoolFileProvider school, HttpProbe http, TimeProvider time, ILogger<ProbePoller> logger) : IDevicePoller
 {
     public const string RunMeasurement = "probe";
 
-    /// <summary>Waits before the second and third attempt when the iperf3 server is running another school's test.</summary>
-    private static readonly TimeSpan[] BusyRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
+    /// <summary>Waits before each further attempt while the iperf3 server is busy with another school's test or refuses.</summary>
+    private static readonly TimeSpan[] BusyRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
 
     public string Kind => "probe";
 
@@ -49,6 +51,11 @@ public sealed class ProbePoller(SchoolFileProvider school, HttpProbe http, TimeP
         {
             logger.ServerBusy(device.Id, settings.Server, run.Attempts);
             run.Outcome = "server_busy";
+        }
+        catch (Iperf3ServerUnavailableException ex)
+        {
+            logger.ServerUnavailable(device.Id, settings.Server, run.Attempts, ex.Message);
+            run.Outcome = "server_unavailable";
         }
 
         var now = UnixNanos.From(time.GetUtcNow());
@@ -81,7 +88,7 @@ public sealed class ProbePoller(SchoolFileProvider school, HttpProbe http, TimeP
                     run.Add(reverse, result.BitsPerSecond, result.Duration, result.SenderRetransmits);
                     break;
                 }
-                catch (Iperf3ServerBusyException) when (attempt < BusyRetryDelays.Length)
+                catch (Exception ex) when (ex is Iperf3ServerBusyException or Iperf3ServerUnavailableException && attempt < BusyRetryDelays.Length)
                 {
                     await Task.Delay(BusyRetryDelays[attempt], time, cancellationToken).ConfigureAwait(false);
                 }

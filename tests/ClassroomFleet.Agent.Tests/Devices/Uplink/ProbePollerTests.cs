@@ -10,20 +10,24 @@ using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Agent.Tests.Devices.Uplink;
 
-/// <summary>The bandwidth probe against a stock <c>iperf3 -s</c> (scripts/services.sh) and simulators/probe (HTTP).</summary>
+/// <summary>The bandwidth probe against a stock <c>iperf3 -s</c> (a private one per test) and simulators/probe (HTTP).</summary>
 [Trait("Category", "Integration")]
 [Trait("requires", "iperf3")]
-[Collection(Iperf3ServerGroup.Name)]
-public sealed class ProbePollerTests : IDisposable
+public sealed class ProbePollerTests : IAsyncLifetime, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("cf-probe-").FullName;
     private readonly HttpClient _http = DeviceHttp.Create();
+    private Iperf3Process _iperf3 = null!;
+
+    public async Task InitializeAsync() => _iperf3 = await Iperf3Process.StartAsync();
+
+    public async Task DisposeAsync() => await _iperf3.DisposeAsync();
 
     [Fact]
     public async Task An_Iperf3_Run_Yields_Both_Directions_With_Method_Server_Streams_And_Category()
     {
         var poller = await CreateAsync();
-        var points = await poller.PollAsync(Probe("iperf3", ServiceEndpoints.Iperf3.ToString(), "both"));
+        var points = await poller.PollAsync(Probe("iperf3", _iperf3.Endpoint.ToString(), "both"));
 
         var run = Assert.Single(points, p => p.Measurement == "probe");
         Assert.Equal("ok", run.Strings!["outcome"]);
@@ -34,16 +38,16 @@ public sealed class ProbePollerTests : IDisposable
         Assert.True(uplink.Floats["up_bps"] > 1e6, $"up {uplink.Floats["up_bps"]}");
         Assert.Equal(2, uplink.Integers!["streams"]);
         Assert.Equal(12, uplink.Integers["classes"]);
-        Assert.Equal(ServiceEndpoints.Iperf3.ToString(), uplink.Strings!["server"]);
+        Assert.Equal(_iperf3.Endpoint.ToString(), uplink.Strings!["server"]);
         Assert.Equal("both", uplink.Strings["direction"]);
     }
 
     [Fact]
     public async Task A_Busy_Iperf3_Server_Is_Retried_Then_Skipped_With_A_Reason_Never_As_Zero()
     {
-        var endpoint = ServiceEndpoints.Iperf3;
-        // Another school's test holds the server (iperf3 runs one test at a time).
-        using var other = Process.Start(new ProcessStartInfo("iperf3", ["-c", endpoint.Address.ToString(), "-p", endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", "15", "-b", "10M"])
+        var endpoint = _iperf3.Endpoint;
+        // Another school's test holds the server (iperf3 runs one test at a time) for longer than all the retries.
+        using var other = Process.Start(new ProcessStartInfo("iperf3", ["-c", endpoint.Address.ToString(), "-p", endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", "30", "-b", "10M"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -51,14 +55,14 @@ public sealed class ProbePollerTests : IDisposable
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var poller = await CreateAsync();
+            var poller = await CreateAsync(new HurriedTime(20));
 
             var points = await poller.PollAsync(Probe("iperf3", endpoint.ToString(), "down"));
 
             var run = Assert.Single(points);
             Assert.Equal("probe", run.Measurement);
             Assert.Equal("server_busy", run.Strings!["outcome"]);
-            Assert.Equal(3, run.Integers!["attempts"]);
+            Assert.Equal(4, run.Integers!["attempts"]);
             Assert.DoesNotContain(points, p => p.Measurement == "uplink");
         }
         finally
@@ -66,6 +70,38 @@ public sealed class ProbePollerTests : IDisposable
             other.Kill();
             await other.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_Refusing_Iperf3_Server_Is_Retried_Then_Skipped_As_Unavailable_Never_As_Zero()
+    {
+        var nobodyListens = MosquittoProcess.FreeTcpPort();
+        var poller = await CreateAsync(new HurriedTime(20));
+
+        var points = await poller.PollAsync(Probe("iperf3", $"127.0.0.1:{nobodyListens}", "both"));
+
+        var run = Assert.Single(points);
+        Assert.Equal("probe", run.Measurement);
+        Assert.Equal("server_unavailable", run.Strings!["outcome"]);
+        Assert.Equal(4, run.Integers!["attempts"]);
+    }
+
+    [Fact]
+    public async Task A_Server_That_Refuses_Once_Between_Two_Tests_Still_Yields_A_Result()
+    {
+        var port = MosquittoProcess.FreeTcpPort();
+        var poller = await CreateAsync(new HurriedTime(4));
+        // Nothing listens at the first attempt; the server comes up during the retry delays, as a stock iperf3 -s
+        // re-opens its listener after each test.
+        var probing = poller.PollAsync(Probe("iperf3", $"127.0.0.1:{port}", "down"));
+        await using var late = await Iperf3Process.StartAsync(port);
+
+        var points = await probing;
+
+        var run = Assert.Single(points, p => p.Measurement == "probe");
+        Assert.Equal("ok", run.Strings!["outcome"]);
+        Assert.True(run.Integers!["attempts"] > 1, $"attempts {run.Integers["attempts"]}");
+        Assert.Single(points, p => p.Measurement == "uplink");
     }
 
     [Fact]
@@ -89,7 +125,7 @@ public sealed class ProbePollerTests : IDisposable
         var now = TimeOnly.FromDateTime(DateTime.Now);
         var window = now.Hour >= 12 ? "00:00-00:01" : "23:58-23:59";
 
-        var points = await poller.PollAsync(Probe("iperf3", ServiceEndpoints.Iperf3.ToString(), "down", window: window));
+        var points = await poller.PollAsync(Probe("iperf3", _iperf3.Endpoint.ToString(), "down", window: window));
 
         Assert.Empty(points);
     }
@@ -111,7 +147,7 @@ public sealed class ProbePollerTests : IDisposable
         },
     };
 
-    private async Task<ProbePoller> CreateAsync()
+    private async Task<ProbePoller> CreateAsync(TimeProvider? time = null)
     {
         var path = Path.Combine(_folder, "school.yaml");
         await File.WriteAllTextAsync(path, """
@@ -124,7 +160,16 @@ public sealed class ProbePollerTests : IDisposable
             """);
         var provider = new SchoolFileProvider(Options.Create(new AgentOptions { SchoolFile = path, StateDirectory = _folder }), NullLogger<SchoolFileProvider>.Instance);
         Assert.NotNull(await provider.ReloadAsync());
-        return new ProbePoller(provider, new HttpProbe(_http), TimeProvider.System, NullLogger<ProbePoller>.Instance);
+        return new ProbePoller(provider, new HttpProbe(_http), time ?? TimeProvider.System, NullLogger<ProbePoller>.Instance);
+    }
+
+    /// <summary>The system clock, with timers (the retry delays) running <paramref name="factor"/> times faster.</summary>
+    private sealed class HurriedTime(int factor) : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            System.CreateTimer(callback, state, Hurry(dueTime), Hurry(period));
+
+        private TimeSpan Hurry(TimeSpan span) => span == Timeout.InfiniteTimeSpan ? span : span / factor;
     }
 
     public void Dispose()

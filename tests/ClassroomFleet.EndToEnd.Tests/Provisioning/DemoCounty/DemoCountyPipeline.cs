@@ -45,6 +45,8 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
         _simulators.Add(panel);
         var recorder = await DeviceSimulatorProcess.StartAsync("rtsp-onvif", "cf-rtsp-onvif-sim", ["--password", "demo"], token);
         _simulators.Add(recorder);
+        var iperf3 = await Iperf3Process.StartAsync(token);
+        _simulators.Add(iperf3);
         var placeholders = new Dictionary<string, string>
         {
             ["@SNMPSIM@"] = ServiceEndpoints.Snmpsim.ToString(),
@@ -52,7 +54,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             ["@DARK@"] = "127.0.0.1:" + MosquittoProcess.FreeTcpPort().ToString(CultureInfo.InvariantCulture),
             ["@RECORDER@"] = "127.0.0.1",
             ["@RECORDER_PORT@"] = recorder.Port.ToString(CultureInfo.InvariantCulture),
-            ["@IPERF3@"] = ServiceEndpoints.Iperf3.ToString(),
+            ["@IPERF3@"] = iperf3.Endpoint.ToString(),
             ["@SNMPD_PORT@"] = ServiceEndpoints.Snmpd.Port.ToString(CultureInfo.InvariantCulture),
         };
 

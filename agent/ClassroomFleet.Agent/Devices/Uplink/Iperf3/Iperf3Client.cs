@@ -167,6 +167,11 @@ public static class Iperf3Client
             }, cancellationToken).ConfigureAwait(false);
             return tcp;
         }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset)
+        {
+            tcp.Dispose();
+            throw new Iperf3ServerUnavailableException($"iperf3 server {host}:{port} refused the connection ({ex.SocketErrorCode})", ex);
+        }
         catch (SocketException ex)
         {
             tcp.Dispose();
