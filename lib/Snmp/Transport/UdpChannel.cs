@@ -87,6 +87,11 @@ internal sealed class UdpChannel : IAsyncDisposable
             {
                 return;
             }
+            catch (SocketException) when (token.IsCancellationRequested)
+            {
+                // Disposing the socket under a pending receive ends it with OperationAborted rather than a cancellation.
+                return;
+            }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.MessageSize)
             {
                 // ICMP port unreachable from an earlier send, or an oversized datagram: nothing to read, keep going.
