@@ -200,16 +200,17 @@ public sealed class FaultRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until every point of a ledger snapshot that the agent reported as collected is in InfluxDB (but those in
+    /// Waits until every point that the agent had reported as collected when the wait began is in InfluxDB (but those in
     /// <paramref name="lost"/>, a loss the scenario expects and counts), or the patience runs out. The snapshot is taken
-    /// before each query, so points collected meanwhile by a still running agent never count as missing.
+    /// once: an agent that still runs keeps collecting, and its newest points are always on their way, so a snapshot
+    /// renewed at each query would never be complete in InfluxDB and would count in-flight points as missing.
     /// </summary>
     public async Task<Tally> WaitForCollectedAsync(TimeSpan patience, IReadOnlySet<long>? lost = null)
     {
         var deadline = DateTime.UtcNow + patience;
+        var ledger = new Dictionary<long, string>(Ledger);
         while (true)
         {
-            var ledger = new Dictionary<long, string>(Ledger);
             var (stored, rows) = await StoredAsync();
             var tally = new Tally(ledger, stored, rows);
             if (tally.Collected.All(n => stored.Contains(n) || lost?.Contains(n) == true) || DateTime.UtcNow > deadline)
