@@ -195,23 +195,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime, IDisposable
     private async Task StartAgentAsync(string host, int port, CancellationToken cancellationToken)
     {
         var schoolFile = Path.Combine(_folder, "school.yaml");
-        await File.WriteAllTextAsync(schoolFile, $"""
-            schema: classroomfleet.school/v1
-            county: "{County}"
-            school: "{_school}"
-            name: 端到端测试学校
-            category: urban
-            rooms:
-              - {"{"} id: net, name: 网络机房, type: network {"}"}
-            devices:
-              - id: sw-core-1
-                kind: switch
-                room: net
-                address: {ServiceEndpoints.Snmpsim}
-                interval: 1s
-                snmp: {"{"} version: v2c, credential: switch-ro {"}"}
-                uplinks: [Gi1/0/49]
-            """, cancellationToken);
+        await File.WriteAllTextAsync(schoolFile, OneSwitchSchool.Yaml(County, _school, "端到端测试学校", address: ServiceEndpoints.Snmpsim.ToString(), interval: "1s", uplink: "Gi1/0/49"), cancellationToken);
 
         var agent = await InProcessHosts.StartAgentAsync(new Dictionary<string, string?>
         {

@@ -6,6 +6,7 @@ using ClassroomFleet.Agent.RemoteConfig;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
+using ClassroomFleet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
@@ -155,22 +156,6 @@ public sealed class RemoteConfigApplyKillTests(ITestOutputHelper output) : IDisp
             padding.Append("# ").Append(name).Append(' ').Append('x', 60).Append('\n');
         }
 
-        return $"""
-            schema: classroomfleet.school/v1
-            county: "{County}"
-            school: "{School}"
-            name: {name}
-            category: urban
-            rooms:
-              - {"{"} id: net, name: 网络机房, type: network {"}"}
-            devices:
-              - id: sw-core-1
-                kind: switch
-                room: net
-                address: 127.0.0.1:11611
-                interval: 30s
-                snmp: {"{"} version: v2c, credential: switch-ro {"}"}
-
-            """ + padding;
+        return OneSwitchSchool.Yaml(County, School, name, address: "127.0.0.1:11611") + "\n" + padding;
     }
 }

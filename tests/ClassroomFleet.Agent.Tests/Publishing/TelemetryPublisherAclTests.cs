@@ -71,21 +71,7 @@ public sealed class TelemetryPublisherAclTests : IAsyncLifetime
         var folder = Path.Combine(_broker.Directory, "agent-" + version);
         Directory.CreateDirectory(folder);
         var schoolFile = Path.Combine(folder, "school.yaml");
-        await File.WriteAllTextAsync(schoolFile, $"""
-            schema: classroomfleet.school/v1
-            county: "{County}"
-            school: "{OtherSchool}"
-            name: 配置错误的学校
-            category: urban
-            rooms:
-              - {"{"} id: net, name: 网络机房, type: network {"}"}
-            devices:
-              - id: sw-core-1
-                kind: switch
-                room: net
-                address: 127.0.0.1:161
-                snmp: {"{"} version: v2c, credential: switch-ro {"}"}
-            """);
+        await File.WriteAllTextAsync(schoolFile, OneSwitchSchool.Yaml(County, OtherSchool, "配置错误的学校", address: "127.0.0.1:161", interval: null));
         var agentOptions = Options.Create(new AgentOptions { SchoolFile = schoolFile, AgentId = "gw-test", StateDirectory = folder });
         var outboxOptions = new OutboxOptions { AckTimeout = TimeSpan.FromSeconds(1) };
         var outbox = new MemoryOutbox(outboxOptions, TimeProvider.System);

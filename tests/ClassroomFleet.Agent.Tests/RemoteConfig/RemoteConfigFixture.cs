@@ -5,6 +5,7 @@ using ClassroomFleet.Agent.RemoteConfig;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
+using ClassroomFleet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -39,23 +40,8 @@ internal sealed class RemoteConfigFixture : IDisposable
 
     public RemoteConfigOptions Options { get; } = new() { ConfirmTimeout = TimeSpan.FromMinutes(5), MaxClockSkew = TimeSpan.Zero };
 
-    public static string SchoolYaml(string name, string school = School, string county = County) => $"""
-        schema: classroomfleet.school/v1
-        county: "{county}"
-        school: "{school}"
-        name: {name}
-        category: urban
-        rooms:
-          - {"{"} id: net, name: 网络机房, type: network {"}"}
-        devices:
-          - id: sw-core-1
-            kind: switch
-            room: net
-            address: 127.0.0.1:11611
-            interval: 30s
-            snmp: {"{"} version: v2c, credential: switch-ro {"}"}
-            uplinks: [Gi1/0/49]
-        """;
+    public static string SchoolYaml(string name, string school = School, string county = County) =>
+        OneSwitchSchool.Yaml(county, school, name, address: "127.0.0.1:11611", uplink: "Gi1/0/49");
 
     /// <summary>A new agent run on the same folders (the state on disk is all that carries over).</summary>
     public async Task<(ConfigApplier Applier, SchoolFileProvider Provider)> StartAgentAsync(IAgentSettingsTarget? settingsTarget = null)

@@ -158,20 +158,5 @@ public sealed class FleetToAgentRemoteConfigTests : IAsyncLifetime
         }
     }
 
-    private string SchoolYaml(string name) => $"""
-        schema: classroomfleet.school/v1
-        county: "{County}"
-        school: "{_school}"
-        name: {name}
-        category: urban
-        rooms:
-          - {"{"} id: net, name: 网络机房, type: network {"}"}
-        devices:
-          - id: sw-core-1
-            kind: switch
-            room: net
-            address: 127.0.0.1:11611
-            interval: 30s
-            snmp: {"{"} version: v2c, credential: switch-ro {"}"}
-        """;
+    private string SchoolYaml(string name) => OneSwitchSchool.Yaml(County, _school, name, address: "127.0.0.1:11611");
 }

@@ -94,22 +94,7 @@ internal sealed class RemoteConfigFleet : IAsyncDisposable
         return client;
     }
 
-    public static string SchoolYaml(string county, string school, string interval = "30s") => $"""
-        schema: classroomfleet.school/v1
-        county: "{county}"
-        school: "{school}"
-        name: 测试学校
-        category: urban
-        rooms:
-          - {"{"} id: net, name: 网络机房, type: network {"}"}
-        devices:
-          - id: sw-core-1
-            kind: switch
-            room: net
-            address: 10.0.0.2:161
-            interval: {interval}
-            snmp: {"{"} version: v2c, credential: switch-ro {"}"}
-        """;
+    public static string SchoolYaml(string county, string school, string interval = "30s") => OneSwitchSchool.Yaml(county, school, interval: interval);
 
     /// <summary>PUT a school file with If-Match; returns the response.</summary>
     public async Task<HttpResponseMessage> PushAsync(string token, string school, long baseVersion, string? yaml = null, string? county = null)

@@ -122,20 +122,5 @@ public sealed class TechnicianCommandTests : IAsyncLifetime
         Assert.Contains("not logged in", anonymous.Error, StringComparison.Ordinal);
     }
 
-    private string SchoolYaml(string interval) => $"""
-        schema: classroomfleet.school/v1
-        county: "{_county}"
-        school: "{School}"
-        name: 测试学校
-        category: urban
-        rooms:
-          - {"{"} id: net, name: 网络机房, type: network {"}"}
-        devices:
-          - id: sw-core-1
-            kind: switch
-            room: net
-            address: 10.0.0.2:161
-            interval: {interval}
-            snmp: {"{"} version: v2c, credential: switch-ro {"}"}
-        """;
+    private string SchoolYaml(string interval) => OneSwitchSchool.Yaml(_county, School, interval: interval);
 }
