@@ -43,10 +43,16 @@ def variables(levels):
 
 
 def var(name, label, query, multi=False):
-    return {
+    v = {
         "name": name, "label": label, "type": "query", "datasource": DS, "query": query, "refresh": 2,
         "includeAll": multi, "multi": multi, "sort": 1, "current": {}, "options": [], "hide": 0,
     }
+    if multi:
+        # "All" must mean every site, not the sites that happen to have device series: a teaching point on its parent's
+        # line, or a school whose agent never reported, has compliance results but no devices. Grafana puts an allValue
+        # into the query unescaped.
+        v["allValue"] = ".*"
+    return v
 
 
 def panel(pid, title, kind, queries, x, y, w=12, h=8, unit=None, fmt="time_series", description=None):

@@ -25,15 +25,15 @@ public sealed class DashboardQueryTests(DemoCountyPipeline county, ITestOutputHe
         var failures = new List<string>();
         foreach (var dashboard in GrafanaQueryCatalog.Dashboards())
         {
-            var values = await ResolveVariablesAsync(dashboard, failures);
-            if (values is null)
+            var resolved = await ResolveVariablesAsync(dashboard, failures);
+            if (resolved is not var (values, allValues))
             {
                 continue;
             }
 
             foreach (var query in dashboard.Queries)
             {
-                var text = GrafanaInterpolation.Apply(query.Text, query.Range, MinimumInterval, values);
+                var text = GrafanaInterpolation.Apply(query.Text, query.Range, MinimumInterval, values, allValues);
                 var (series, error) = await RunAsync(text);
                 output.WriteLine($"{query.Source}: {series.Count} series{(error is null ? "" : " — " + error)}");
                 if (error is not null || series.Count == 0)
@@ -91,12 +91,31 @@ public sealed class DashboardQueryTests(DemoCountyPipeline county, ITestOutputHe
         Assert.Equal("UNKNOWN", states[("4141032304", "ly15-265.net.bw-per-class.rural")]);
     }
 
-    private async Task<Dictionary<string, IReadOnlyList<string>>?> ResolveVariablesAsync(GrafanaDashboard dashboard, List<string> failures)
+    [Fact]
+    public async Task The_County_Dashboard_With_All_Schools_Counts_Every_Judged_Site_Even_One_Without_Devices()
+    {
+        var dashboard = GrafanaQueryCatalog.Dashboards().Single(d => d.Uid == "cf-county");
+        var failures = new List<string>();
+        var (values, allValues) = await ResolveVariablesAsync(dashboard, failures) ?? throw new InvalidOperationException(string.Join('\n', failures));
+        var byRule = dashboard.Queries.Single(q => q.Source.Contains("'各规则达标情况 / Compliance by rule'", StringComparison.Ordinal));
+
+        var (series, error) = await RunAsync(GrafanaInterpolation.Apply(byRule.Text, byRule.Range, MinimumInterval, values, allValues));
+
+        Assert.Null(error);
+        // Both rural sites are judged on the rural rule: 4141032302 FAIL, and 4141032304, whose agent never reported and
+        // which therefore has no device series for the school variable's options to list, UNKNOWN.
+        var rural = Assert.Single(series, s => s.Tags.GetValueOrDefault("rule") == "ly15-265.net.bw-per-class.rural");
+        Assert.Equal(1, rural.GetDouble(0, "未达标"));
+        Assert.Equal(1, rural.GetDouble(0, "无法判定"));
+    }
+
+    private async Task<(Dictionary<string, IReadOnlyList<string>> Values, Dictionary<string, string> AllValues)?> ResolveVariablesAsync(GrafanaDashboard dashboard, List<string> failures)
     {
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var allValues = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var variable in dashboard.Variables)
         {
-            var text = GrafanaInterpolation.Apply(variable.Query, TimeSpan.FromHours(6), MinimumInterval, values);
+            var text = GrafanaInterpolation.Apply(variable.Query, TimeSpan.FromHours(6), MinimumInterval, values, allValues);
             var (series, error) = await RunAsync(text);
             var options = series.SelectMany(s => s.Values.Select(row => row[s.ColumnIndex("value")].GetString()!)).Distinct().ToList();
             if (error is not null || options.Count == 0)
@@ -107,13 +126,18 @@ public sealed class DashboardQueryTests(DemoCountyPipeline county, ITestOutputHe
 
             // The first option of a single-value variable (the county), every option of a multi-value one ("All").
             values[variable.Name] = variable.IncludeAll ? options : [options[0]];
+            if (variable.IncludeAll && variable.AllValue is { } all)
+            {
+                allValues[variable.Name] = all;
+            }
+
             if (variable.Name == "county")
             {
                 Assert.Equal(DemoCountyPipeline.County, options[0]);
             }
         }
 
-        return values;
+        return (values, allValues);
     }
 
     private async Task<(IReadOnlyList<InfluxSeries> Series, string? Error)> RunAsync(string query)

@@ -7,7 +7,8 @@ namespace ClassroomFleet.EndToEnd.Tests.Provisioning.Grafana;
 /// Grafana's interpolation of an InfluxQL query: <c>$timeFilter</c> becomes the relative time range,
 /// <c>$__interval</c> the group-by interval Grafana would pick (range / max data points, at least the datasource's
 /// minimum interval, rounded to Grafana's steps), and each template variable its current value; a variable used inside
-/// a regex (<c>/^$school$/</c>) with several values becomes the alternation <c>(a|b)</c> of regex-escaped values.
+/// a regex (<c>/^$school$/</c>) with several values becomes the alternation <c>(a|b)</c> of regex-escaped values, and one
+/// set to "All" with a custom all value becomes that value as written.
 /// </summary>
 public static partial class GrafanaInterpolation
 {
@@ -21,13 +22,20 @@ public static partial class GrafanaInterpolation
         TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromDays(1),
     ];
 
-    public static string Apply(string query, TimeSpan range, TimeSpan minimumInterval, IReadOnlyDictionary<string, IReadOnlyList<string>> variables)
+    /// <param name="allValues">The variables set to "All" that have a custom all value, with that value.</param>
+    public static string Apply(
+        string query, TimeSpan range, TimeSpan minimumInterval, IReadOnlyDictionary<string, IReadOnlyList<string>> variables, IReadOnlyDictionary<string, string>? allValues = null)
     {
         var text = query.Replace("$timeFilter", $"time > now() - {Duration(range)}", StringComparison.Ordinal)
             .Replace("$__interval", Duration(Interval(range, minimumInterval)), StringComparison.Ordinal);
         return VariableUse().Replace(text, match =>
         {
             var name = match.Groups[1].Value;
+            if (allValues?.TryGetValue(name, out var all) == true)
+            {
+                return all;
+            }
+
             if (!variables.TryGetValue(name, out var values) || values.Count == 0)
             {
                 throw new InvalidOperationException($"variable ${name} has no value in: {query}");

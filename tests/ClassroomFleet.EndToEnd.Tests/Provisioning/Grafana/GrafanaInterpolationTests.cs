@@ -18,6 +18,15 @@ public sealed class GrafanaInterpolationTests
         Assert.Equal("SELECT mean(x) FROM m WHERE \"county\" =~ /^410323$/ AND \"device\" =~ /^(sw-core\\.1|panel-1)$/ AND time > now() - 21600s GROUP BY time(30s)", text);
     }
 
+    [Fact]
+    public void A_Variable_Set_To_All_With_A_Custom_All_Value_Is_Substituted_Unescaped()
+    {
+        var text = GrafanaInterpolation.Apply(
+            "WHERE \"school\" =~ /^$school$/ AND \"device\" =~ /^$device$/", TimeSpan.FromHours(1), TimeSpan.FromSeconds(30), Values, new Dictionary<string, string> { ["school"] = ".*" });
+
+        Assert.Equal("WHERE \"school\" =~ /^.*$/ AND \"device\" =~ /^(sw-core\\.1|panel-1)$/", text);
+    }
+
     [Theory]
     [InlineData(6 * 3600, 30, 30)]
     [InlineData(7 * 86400, 30, 900)]

@@ -50,7 +50,11 @@ public static class GrafanaQueryCatalog
         var uid = root.GetProperty("uid").GetString()!;
         var range = RelativeRange(root.GetProperty("time").GetProperty("from").GetString()!);
         var variables = root.GetProperty("templating").GetProperty("list").EnumerateArray()
-            .Select(v => new GrafanaVariable(v.GetProperty("name").GetString()!, v.GetProperty("query").GetString()!, v.TryGetProperty("includeAll", out var all) && all.GetBoolean()))
+            .Select(v => new GrafanaVariable(
+                v.GetProperty("name").GetString()!,
+                v.GetProperty("query").GetString()!,
+                v.TryGetProperty("includeAll", out var all) && all.GetBoolean(),
+                v.TryGetProperty("allValue", out var allValue) ? allValue.GetString() : null))
             .ToList();
         var queries = new List<GrafanaQuery>();
         foreach (var panel in root.GetProperty("panels").EnumerateArray())
