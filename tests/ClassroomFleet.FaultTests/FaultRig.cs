@@ -240,7 +240,7 @@ public sealed class FaultRig : IAsyncDisposable
             _output.WriteLine($"[{scenario}] collected but not stored (first 10): {string.Join(", ", lost)}");
         }
 
-        _output.WriteLine($"[{scenario}] expected={expected.Count} stored={tally.Stored.Count(expected.Contains)} missing={missing.Count} dropped={dropped.Count} ({byReason}) duplicated={tally.Duplicates} stored-but-unreported(killed before reporting)={unreported}");
+        _output.WriteLine($"[{scenario}] expected={expected.Count} stored={tally.Stored.Count(expected.Contains)} missing={missing.Count} dropped={dropped.Count} ({byReason}) duplicated={tally.Duplicates} stored-but-not-in-the-snapshot(collected after it, or killed before reporting)={unreported}");
         Assert.True(tally.Duplicates == 0, $"[{scenario}] {tally.Duplicates} points are stored twice: a replay did not overwrite itself");
         return (missing, dropped);
     }
