@@ -10,7 +10,7 @@ namespace ClassroomFleet.Bench.Mqtt;
 /// </summary>
 internal static class MqttnetClientRuns
 {
-    public static Task<(TimeSpan Published, TimeSpan Delivered)> ToMosquittoSubAsync(MosquittoProcess broker, BenchSettings settings, int qos) =>
+    public static Task<ThroughputRun> ToMosquittoSubAsync(MosquittoProcess broker, BenchSettings settings, int qos) =>
         MosquittoClientRuns.ToMosquittoSubAsync(broker, settings, qos, "mqttnet", async topic =>
         {
             using var client = new MqttClientFactory().CreateMqttClient();

@@ -21,36 +21,30 @@ internal static class TransportRuns
         NullLogger<MqttTransport>.Instance);
 
     /// <summary>Publishes N messages from many concurrent callers; time until the subscriber has all of them.</summary>
-    public static async Task<(TimeSpan Published, TimeSpan Delivered)> ThroughputAsync(MosquittoProcess broker, BenchSettings settings, MessageQos qos)
+    public static async Task<ThroughputRun> ThroughputAsync(MosquittoProcess broker, BenchSettings settings, MessageQos qos)
     {
         var topic = $"bench/ours/q{(int)qos}/{Guid.NewGuid():N}";
         var payload = new byte[settings.Size];
         Array.Fill(payload, (byte)'x');
         await using var subscriber = Create(broker, settings, "sub");
         await using var publisher = Create(broker, settings, "pub");
-        var received = 0;
-        var all = new TaskCompletionSource();
+        var clock = new Stopwatch();
+        var watch = new DeliveryWatch(clock);
         await subscriber.StartAsync();
         await subscriber.SubscribeAsync(topic, qos, (_, _) =>
         {
-            if (Interlocked.Increment(ref received) == settings.Messages)
-            {
-                all.TrySetResult();
-            }
-
+            watch.Arrived();
             return Task.CompletedTask;
         });
         await publisher.StartAsync();
 
-        var clock = Stopwatch.StartNew();
+        clock.Start();
         await PublishAllAsync(publisher, topic, payload, settings.Messages, qos);
-        var published = clock.Elapsed;
-        await all.Task.WaitAsync(TimeSpan.FromMinutes(5));
-        return (published, clock.Elapsed);
+        return await watch.WaitAsync(settings.Messages, (int)qos, clock.Elapsed);
     }
 
     /// <summary>The same publisher, received by mosquitto_sub: the publishing side alone differs from mosquitto_pub's row.</summary>
-    public static Task<(TimeSpan Published, TimeSpan Delivered)> ToMosquittoSubAsync(MosquittoProcess broker, BenchSettings settings, MessageQos qos) =>
+    public static Task<ThroughputRun> ToMosquittoSubAsync(MosquittoProcess broker, BenchSettings settings, MessageQos qos) =>
         MosquittoClientRuns.ToMosquittoSubAsync(broker, settings, (int)qos, "ours", async topic =>
         {
             var payload = new byte[settings.Size];
