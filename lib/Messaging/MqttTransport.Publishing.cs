@@ -104,6 +104,7 @@ public sealed partial class MqttTransport
                     mapped = mapped with { ReasonCode = null, Unverified = true };
                 }
 
+                _recent.Add(pending.Message, pending.Generation);
                 pending.Complete(mapped);
             }
             else
@@ -137,6 +138,26 @@ public sealed partial class MqttTransport
         finally
         {
             _inflight.Release();
+        }
+    }
+
+    /// <summary>Queues the newest acknowledged messages of the lost connection to be sent once more (see <see cref="RecentAcknowledgements"/>).</summary>
+    private void RepublishRecentAcknowledgements()
+    {
+        var recent = _recent.TakeRecent(_gate.Generation);
+        var queued = 0;
+        foreach (var message in recent)
+        {
+            if (_queue.Writer.TryWrite(new PendingPublish(message, null, CancellationToken.None)))
+            {
+                queued++;
+            }
+        }
+
+        if (queued > 0)
+        {
+            Counters.RepublishAfterLoss(queued);
+            _logger.RepublishingAfterLoss(queued);
         }
     }
 

@@ -26,6 +26,7 @@ public sealed partial class MqttTransport : IMqttTransport
     private readonly ConcurrentDictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly MqttTransportMetrics _metrics;
+    private readonly RecentAcknowledgements _recent;
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _connectionLoop = Task.CompletedTask;
     private Task _publishPump = Task.CompletedTask;
@@ -48,6 +49,7 @@ public sealed partial class MqttTransport : IMqttTransport
         _backoff = new ReconnectBackoff(options.ReconnectMinDelay, options.ReconnectMaxDelay);
         _slots = new SemaphoreSlim(options.OutgoingQueueCapacity, options.OutgoingQueueCapacity);
         _inflight = new SemaphoreSlim(options.MaximumInflight, options.MaximumInflight);
+        _recent = new RecentAcknowledgements(options.RepublishAfterLoss, options.RepublishAfterLossWindow, TimeProvider.System);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
@@ -230,6 +232,7 @@ public sealed partial class MqttTransport : IMqttTransport
             Counters.ConnectionLost();
             var reason = args.ReasonString is { Length: > 0 } text ? $"{args.Reason}: {text}" : args.Reason.ToString();
             _logger.ConnectionLost(reason, args.Exception);
+            RepublishRecentAcknowledgements();
             RaiseStateChanged(new ConnectionStateChangedEventArgs(false, false, reason));
         }
 

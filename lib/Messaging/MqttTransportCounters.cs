@@ -11,6 +11,7 @@ public sealed class MqttTransportCounters
     private long _published;
     private long _publishRejected;
     private long _publishRetried;
+    private long _republishedAfterLoss;
     private long _received;
     private long _unmatched;
     private long _handlerFailures;
@@ -37,6 +38,9 @@ public sealed class MqttTransportCounters
 
     /// <summary>Publishes sent again after the connection broke before their acknowledgement.</summary>
     public long PublishRetried => Interlocked.Read(ref _publishRetried);
+
+    /// <summary>Acknowledged messages sent once more after a lost connection, in case the broker died before saving them.</summary>
+    public long RepublishedAfterLoss => Interlocked.Read(ref _republishedAfterLoss);
 
     /// <summary>
     /// QoS 1/2 publishes acknowledged under MQTT 3.1.1, whose PUBACK has no reason code: the broker may have dropped
@@ -80,6 +84,8 @@ public sealed class MqttTransportCounters
     internal void PublishRefused() => Interlocked.Increment(ref _publishRejected);
 
     internal void PublishRetry() => Interlocked.Increment(ref _publishRetried);
+
+    internal void RepublishAfterLoss(int count) => Interlocked.Add(ref _republishedAfterLoss, count);
 
     internal void MessageReceived() => Interlocked.Increment(ref _received);
 

@@ -50,4 +50,7 @@ internal static partial class MqttTransportLog
 
     [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "MQTT transport moved to broker {Host}:{Port}; reconnecting there")]
     public static partial void Retargeted(this ILogger logger, string host, int port);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "MQTT connection lost: sending the {Count} newest acknowledged messages once more, in case the broker died before saving them")]
+    public static partial void RepublishingAfterLoss(this ILogger logger, int count);
 }

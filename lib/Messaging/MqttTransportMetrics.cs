@@ -23,6 +23,7 @@ internal sealed class MqttTransportMetrics : IDisposable
         Counter("cf.mqtt.published", () => counters.Published, "Publishes acknowledged by the broker");
         Counter("cf.mqtt.publish_rejected", () => counters.PublishRejected, "Publishes refused by the broker or locally");
         Counter("cf.mqtt.publish_retried", () => counters.PublishRetried, "Publishes sent again after a lost connection");
+        Counter("cf.mqtt.republished_after_loss", () => counters.RepublishedAfterLoss, "Acknowledged publishes sent once more after a lost connection, in case the broker died before saving them");
         Counter("cf.mqtt.published_unverified", () => counters.PublishedUnverified, "QoS 1/2 publishes acknowledged without a reason code (MQTT 3.1.1)");
         Counter("cf.mqtt.received", () => counters.Received, "Messages received");
         Counter("cf.mqtt.received_oversized", () => counters.ReceivedOversized, "Messages received above MaximumPacketSize, discarded");

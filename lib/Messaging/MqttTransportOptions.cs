@@ -59,6 +59,16 @@ public sealed class MqttTransportOptions
     /// <summary>A handler running longer is logged and counted; the next message is then dispatched.</summary>
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After a lost connection, the newest QoS 1/2 messages the broker acknowledged within
+    /// <see cref="RepublishAfterLossWindow"/> before the loss are sent once more, at most this many (0: never). A broker
+    /// killed right after its PUBACK may not have saved the message (mosquitto 2.0 saves at the end of its loop turn,
+    /// after the PUBACK went out); QoS 1 allows the duplicate.
+    /// </summary>
+    public int RepublishAfterLoss { get; set; } = 16;
+
+    public TimeSpan RepublishAfterLossWindow { get; set; } = TimeSpan.FromSeconds(2);
+
     public MqttTlsOptions Tls { get; set; } = new();
 
     public MqttWillOptions Will { get; set; } = new();

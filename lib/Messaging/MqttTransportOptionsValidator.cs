@@ -91,6 +91,16 @@ public sealed class MqttTransportOptionsValidator : IValidateOptions<MqttTranspo
             Fail("ReconnectMaxDelay", "must not be less than ReconnectMinDelay");
         }
 
+        if (options.RepublishAfterLoss is < 0 or > 1024)
+        {
+            Fail("RepublishAfterLoss", "must be 0..1024");
+        }
+
+        if (options.RepublishAfterLossWindow < TimeSpan.Zero || options.RepublishAfterLossWindow > TimeSpan.FromMinutes(1))
+        {
+            Fail("RepublishAfterLossWindow", "must be 0..1 minute");
+        }
+
         if (options.HandlerTimeout <= TimeSpan.Zero)
         {
             Fail("HandlerTimeout", "must be positive");

@@ -2,9 +2,10 @@ namespace ClassroomFleet.Messaging;
 
 /// <summary>
 /// One message between PublishAsync and its acknowledgement. It holds a slot of the bounded queue and gives it back
-/// exactly once, whichever way it ends (acknowledged, refused, cancelled, stopped).
+/// exactly once, whichever way it ends (acknowledged, refused, cancelled, stopped). A message sent once more after a
+/// lost connection (<see cref="RecentAcknowledgements"/>) has no caller waiting and holds no slot.
 /// </summary>
-internal sealed class PendingPublish(OutgoingMessage message, SemaphoreSlim slots, CancellationToken cancellationToken)
+internal sealed class PendingPublish(OutgoingMessage message, SemaphoreSlim? slots, CancellationToken cancellationToken)
 {
     private readonly TaskCompletionSource<PublishResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -23,7 +24,7 @@ internal sealed class PendingPublish(OutgoingMessage message, SemaphoreSlim slot
     {
         if (_completion.TrySetResult(result))
         {
-            slots.Release();
+            slots?.Release();
         }
     }
 
@@ -31,7 +32,7 @@ internal sealed class PendingPublish(OutgoingMessage message, SemaphoreSlim slot
     {
         if (_completion.TrySetCanceled(CancellationToken))
         {
-            slots.Release();
+            slots?.Release();
         }
     }
 }

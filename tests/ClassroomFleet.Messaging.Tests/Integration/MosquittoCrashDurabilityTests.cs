@@ -8,7 +8,9 @@ namespace ClassroomFleet.Messaging.Tests.Integration;
 
 /// <summary>
 /// mosquitto killed with SIGKILL mid-stream, then restarted on the same data: every QoS 1 message the publisher saw
-/// acknowledged must still reach a persistent subscriber that was offline the whole time.
+/// acknowledged must still reach a persistent subscriber that was offline the whole time. mosquitto alone does not
+/// promise that (below, with the transport's republishing off); the transport does, by sending the newest acknowledged
+/// messages once more after the lost connection.
 /// </summary>
 [Trait("Category", "Integration")]
 [Trait("requires", "mosquitto")]
@@ -25,24 +27,39 @@ public sealed class MosquittoCrashDurabilityTests(ITestOutputHelper output)
     /// on the fleet's application acknowledgement, not on PUBACK.
     /// </summary>
     [Fact]
-    public async Task With_Autosave_On_Every_Change_At_Most_The_Last_Acknowledgement_Before_A_Kill_Is_Lost()
+    public async Task Mosquitto_Alone_With_Autosave_On_Every_Change_Loses_At_Most_The_Last_Acknowledgement_Before_A_Kill()
     {
-        var run = await RunAsync("persistence true\nautosave_on_changes true\nautosave_interval 1\n");
+        var run = await RunAsync("persistence true\nautosave_on_changes true\nautosave_interval 1\n", republishAfterLoss: 0);
         output.WriteLine(run.ToString());
         Assert.True(run.Lost.Count <= 1, run.ToString());
         Assert.All(run.Lost, lost => Assert.True(lost >= run.NewestAcknowledgedAtKill, run.ToString()));
+    }
+
+    /// <summary>
+    /// With the transport's default, the newest acknowledgements of the lost connection are sent once more into the
+    /// restarted broker, so the one message mosquitto may lose is there again (a duplicate at most, as QoS 1 allows).
+    /// </summary>
+    [Fact]
+    public async Task With_Autosave_On_Every_Change_The_Transport_Loses_No_Acknowledged_Message_When_Mosquitto_Is_Killed()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var run = await RunAsync("persistence true\nautosave_on_changes true\nautosave_interval 1\n", republishAfterLoss: new MqttTransportOptions().RepublishAfterLoss);
+            output.WriteLine(run.ToString());
+            Assert.True(run.Lost.Count == 0, run.ToString());
+        }
     }
 
     [Fact]
     public async Task With_Only_Periodic_Autosave_Most_Acknowledged_Messages_Are_Lost_On_Kill()
     {
         // The control experiment: persistence on, saved every 30 minutes as in many sample configurations.
-        var run = await RunAsync("persistence true\nautosave_interval 1800\n");
+        var run = await RunAsync("persistence true\nautosave_interval 1800\n", republishAfterLoss: 0);
         output.WriteLine(run.ToString());
         Assert.True(run.Lost.Count >= run.AcknowledgedAtKill / 2, run.ToString());
     }
 
-    private static async Task<CrashRun> RunAsync(string persistence)
+    private static async Task<CrashRun> RunAsync(string persistence, int republishAfterLoss)
     {
         await using var broker = new MosquittoProcess { ExtraConfig = "max_queued_messages 0\n", PersistenceConfig = persistence };
         await broker.StartAsync();
@@ -57,7 +74,9 @@ public sealed class MosquittoCrashDurabilityTests(ITestOutputHelper output)
         var acknowledgedAtKill = 0;
         var newestAtKill = -1;
         var killing = 0;
-        await using (var publisher = await TransportFactory.StartedAsync(TransportFactory.Options(broker)))
+        var publisherOptions = TransportFactory.Options(broker);
+        publisherOptions.RepublishAfterLoss = republishAfterLoss;
+        await using (var publisher = await TransportFactory.StartedAsync(publisherOptions))
         {
             // Kill while publishes are still in flight (some acknowledged, some sent and not yet acknowledged, some
             // queued): the acknowledgement that reaches a third sends SIGKILL from its own continuation, without polling.
