@@ -16,6 +16,7 @@ internal static class TransportRuns
             ClientId = $"bench-{name}-{Guid.NewGuid():N}",
             CleanStart = true,
             MaximumInflight = settings.Inflight,
+            RepublishAfterLoss = settings.Inflight,
             OutgoingQueueCapacity = 10_000,
         },
         NullLogger<MqttTransport>.Instance);

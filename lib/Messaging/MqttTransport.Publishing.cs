@@ -11,6 +11,9 @@ public sealed partial class MqttTransport
 {
     private static readonly PublishResult Stopped = PublishResult.Failed(PublishFailure.NotConnected, null, "the transport was stopped");
 
+    /// <summary>Written to the queue to wake the pump for <see cref="_republish"/>; finished, so it is skipped.</summary>
+    private static readonly PendingPublish WakeUp = CreateWakeUp();
+
     public async ValueTask<PublishResult> PublishAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _stopped) == 1)
@@ -53,7 +56,7 @@ public sealed partial class MqttTransport
         {
             while (await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
             {
-                while (_queue.Reader.TryRead(out current))
+                while (_republish.TryDequeue(out current) || _queue.Reader.TryRead(out current))
                 {
                     if (current.IsFinished)
                     {
@@ -104,7 +107,12 @@ public sealed partial class MqttTransport
                     mapped = mapped with { ReasonCode = null, Unverified = true };
                 }
 
-                _recent.Add(pending.Message, pending.Generation);
+                if (!_recent.Add(pending.Message, pending.Generation))
+                {
+                    // The acknowledgement was read just before the connection's end, and the loss was handled first.
+                    QueueRepublish([pending.Message]);
+                }
+
                 pending.Complete(mapped);
             }
             else
@@ -144,21 +152,54 @@ public sealed partial class MqttTransport
     /// <summary>Queues the newest acknowledged messages of the lost connection to be sent once more (see <see cref="RecentAcknowledgements"/>).</summary>
     private void RepublishRecentAcknowledgements()
     {
-        var recent = _recent.TakeRecent(_gate.Generation);
-        var queued = 0;
-        foreach (var message in recent)
+        QueueRepublish(_recent.TakeRecent(_gate.Generation));
+    }
+
+    private void QueueRepublish(List<OutgoingMessage> messages)
+    {
+        if (messages.Count == 0)
         {
-            if (_queue.Writer.TryWrite(new PendingPublish(message, null, CancellationToken.None)))
-            {
-                queued++;
-            }
+            return;
         }
 
-        if (queued > 0)
+        foreach (var message in messages)
         {
-            Counters.RepublishAfterLoss(queued);
-            _logger.RepublishingAfterLoss(queued);
+            var pending = new PendingPublish(message, null, CancellationToken.None);
+            _republishing.TryAdd(pending, 0);
+            _ = pending.Completion.ContinueWith(_ => _republishing.TryRemove(pending, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _republish.Enqueue(pending);
         }
+
+        _queue.Writer.TryWrite(WakeUp);
+        Counters.RepublishAfterLoss(messages.Count);
+        _logger.RepublishingAfterLoss(messages.Count);
+    }
+
+    /// <summary>
+    /// On stop, while connected, gives messages being sent once more after a lost connection a short time to be
+    /// acknowledged: a caller that saw its own publishes acknowledged may stop at once, and they are the broker's only copy.
+    /// </summary>
+    private async Task DrainRepublishingAsync(CancellationToken cancellationToken)
+    {
+        if (_republishing.IsEmpty || !_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(_republishing.Keys.Select(p => p.Completion)).WaitAsync(RepublishDrainTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    private static PendingPublish CreateWakeUp()
+    {
+        var wakeUp = new PendingPublish(new OutgoingMessage("wake-up", ReadOnlyMemory<byte>.Empty, MessageQos.AtMostOnce), null, CancellationToken.None);
+        wakeUp.Complete(Stopped);
+        return wakeUp;
     }
 
     private void Refuse(PendingPublish pending, PublishResult result)

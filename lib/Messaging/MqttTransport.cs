@@ -27,6 +27,12 @@ public sealed partial class MqttTransport : IMqttTransport
     private readonly CancellationTokenSource _stopping = new();
     private readonly MqttTransportMetrics _metrics;
     private readonly RecentAcknowledgements _recent;
+
+    // Acknowledged messages to send once more after a lost connection: the pump takes them before the queue, so they go
+    // out first on the next connection (a caller that saw its own publishes acknowledged may stop right after).
+    private readonly ConcurrentQueue<PendingPublish> _republish = new();
+    private readonly ConcurrentDictionary<PendingPublish, byte> _republishing = new();
+    private static readonly TimeSpan RepublishDrainTimeout = TimeSpan.FromSeconds(2);
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _connectionLoop = Task.CompletedTask;
     private Task _publishPump = Task.CompletedTask;
@@ -90,6 +96,7 @@ public sealed partial class MqttTransport : IMqttTransport
             return;
         }
 
+        await DrainRepublishingAsync(cancellationToken).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         _queue.Writer.TryComplete();
         await Task.WhenAll(_connectionLoop, _publishPump).WaitAsync(cancellationToken).ConfigureAwait(false);

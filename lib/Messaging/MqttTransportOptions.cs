@@ -63,9 +63,10 @@ public sealed class MqttTransportOptions
     /// After a lost connection, the newest QoS 1/2 messages the broker acknowledged within
     /// <see cref="RepublishAfterLossWindow"/> before the loss are sent once more, at most this many (0: never). A broker
     /// killed right after its PUBACK may not have saved the message (mosquitto 2.0 saves at the end of its loop turn,
-    /// after the PUBACK went out); QoS 1 allows the duplicate.
+    /// after the PUBACK went out); QoS 1 allows the duplicate. 0 or at least <see cref="MaximumInflight"/>:
+    /// acknowledgements are processed out of order within the in-flight window.
     /// </summary>
-    public int RepublishAfterLoss { get; set; } = 16;
+    public int RepublishAfterLoss { get; set; } = DefaultMaximumInflight;
 
     public TimeSpan RepublishAfterLossWindow { get; set; } = TimeSpan.FromSeconds(2);
 

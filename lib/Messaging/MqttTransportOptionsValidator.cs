@@ -91,9 +91,15 @@ public sealed class MqttTransportOptionsValidator : IValidateOptions<MqttTranspo
             Fail("ReconnectMaxDelay", "must not be less than ReconnectMinDelay");
         }
 
-        if (options.RepublishAfterLoss is < 0 or > 1024)
+        if (options.RepublishAfterLoss is < 0 or > 65535)
         {
-            Fail("RepublishAfterLoss", "must be 0..1024");
+            Fail("RepublishAfterLoss", "must be 0..65535");
+        }
+        else if (options.RepublishAfterLoss > 0 && options.RepublishAfterLoss < options.MaximumInflight)
+        {
+            // Acknowledgements are processed out of order within the in-flight window, so a smaller memory can miss the
+            // newest one, the message the broker may have lost.
+            Fail("RepublishAfterLoss", $"must be 0 (off) or at least MaximumInflight ({options.MaximumInflight})");
         }
 
         if (options.RepublishAfterLossWindow < TimeSpan.Zero || options.RepublishAfterLossWindow > TimeSpan.FromMinutes(1))

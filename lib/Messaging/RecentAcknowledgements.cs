@@ -13,21 +13,33 @@ internal sealed class RecentAcknowledgements(int capacity, TimeSpan window, Time
     private readonly Lock _lock = new();
     private int _next;
     private int _count;
+    private int _taken;
 
     private readonly record struct Entry(OutgoingMessage Message, int Generation, long AcknowledgedAt);
 
-    public void Add(OutgoingMessage message, int generation)
+    /// <summary>
+    /// Remembers an acknowledged message. False when the loss of its connection was already handled
+    /// (<see cref="TakeRecent"/> ran for that generation before this acknowledgement was processed): the caller must then
+    /// send it once more itself.
+    /// </summary>
+    public bool Add(OutgoingMessage message, int generation)
     {
         if (capacity == 0 || message.Qos == MessageQos.AtMostOnce)
         {
-            return;
+            return true;
         }
 
         lock (_lock)
         {
+            if (generation <= _taken)
+            {
+                return false;
+            }
+
             _ring[_next] = new Entry(message, generation, time.GetTimestamp());
             _next = (_next + 1) % capacity;
             _count = Math.Min(_count + 1, capacity);
+            return true;
         }
     }
 
@@ -40,6 +52,7 @@ internal sealed class RecentAcknowledgements(int capacity, TimeSpan window, Time
         var recent = new List<OutgoingMessage>();
         lock (_lock)
         {
+            _taken = Math.Max(_taken, generation);
             var now = time.GetTimestamp();
             for (var i = _count; i > 0; i--)
             {

@@ -35,9 +35,11 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
             Assert.Equal(503, await rig.HealthStatusAsync());
             await Task.Delay(2000);
             await rig.StartFleetAsync();
-            var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(60));
-            await Task.Delay(2000);
-            var metrics = await rig.MetricsAsync();
+            await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(60));
+            // The agent goes on dropping until acknowledged segments free the disk; once the drops stop, its counter and
+            // its ledger must agree, and the final snapshot is taken only then.
+            var metrics = await DropsSettledAsync(rig);
+            var stored = await rig.WaitForCollectedAsync(TimeSpan.FromSeconds(30));
             rig.Log($"outbox depth {metrics.GetValueOrDefault("cf_agent_outbox_depth")}, in flight {metrics.GetValueOrDefault("cf_agent_outbox_in_flight")}, acknowledged {metrics.GetValueOrDefault("cf_agent_outbox_acknowledged_total")}, appended {metrics.GetValueOrDefault("cf_agent_outbox_appended_total")}");
             await agent.StopAsync();
 
@@ -45,13 +47,36 @@ public sealed class DiskFaultTests(ITestOutputHelper output)
             Assert.NotEmpty(dropped);
             Assert.All(dropped, n => Assert.Equal("disk_full", rig.Ledger[n]));
             Assert.Equal(dropped, missing);
-            Assert.Equal(dropped.Count, metrics["cf_agent_outbox_dropped_total{reason=\"disk_full\"}"]);
+            Assert.Equal(dropped.Count, metrics[DiskFullDrops]);
             Assert.Contains(rig.Ledger.Values, v => v == "S");
         }
         finally
         {
             await Run("umount", rig.StateDirectory);
         }
+    }
+
+    private const string DiskFullDrops = "cf_agent_outbox_dropped_total{reason=\"disk_full\"}";
+
+    /// <summary>The agent's metrics once its disk_full counter has stopped moving and equals the ledger's disk_full points (30 s at most).</summary>
+    private static async Task<Dictionary<string, double>> DropsSettledAsync(FaultRig rig)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var metrics = await rig.MetricsAsync();
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000);
+            var next = await rig.MetricsAsync();
+            var counted = next.GetValueOrDefault(DiskFullDrops);
+            if (counted == metrics.GetValueOrDefault(DiskFullDrops) && counted == rig.Ledger.Values.Count(v => v == "disk_full"))
+            {
+                return next;
+            }
+
+            metrics = next;
+        }
+
+        return metrics;
     }
 
     [Fact]

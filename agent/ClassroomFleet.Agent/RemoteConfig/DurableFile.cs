@@ -64,4 +64,19 @@ internal static class DurableFile
             File.Delete(leftover);
         }
     }
+
+    /// <summary>Removes the temporary files a crash left behind while replacing <paramref name="path"/> (of any process).</summary>
+    public static void RemoveLeftoversOf(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var leftover in Directory.EnumerateFiles(directory, $".{Path.GetFileName(path)}.*.tmp"))
+        {
+            File.Delete(leftover);
+        }
+    }
 }

@@ -22,6 +22,7 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
 
     // The scheduler, the watcher and remote configuration may reload at the same time: one reload at a time.
     private readonly SemaphoreSlim _reload = new(1, 1);
+    private bool _lastGoodLeftoversRemoved;
     private CancellationTokenSource _changed = new();
     private long _rejected;
 
@@ -162,6 +163,13 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
     {
         try
         {
+            if (!_lastGoodLeftoversRemoved)
+            {
+                // A kill -9 during an earlier run's write leaves its temporary copy; reloads are serialised, so none is ours.
+                DurableFile.RemoveLeftoversOf(LastGoodPath);
+                _lastGoodLeftoversRemoved = true;
+            }
+
             await DurableFile.WriteAsync(LastGoodPath, Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -73,6 +73,7 @@ public sealed class MosquittoCrashDurabilityTests(ITestOutputHelper output)
         var acknowledged = new ConcurrentDictionary<int, byte>();
         var acknowledgedAtKill = 0;
         var newestAtKill = -1;
+        long republished;
         var killing = 0;
         var publisherOptions = TransportFactory.Options(broker);
         publisherOptions.RepublishAfterLoss = republishAfterLoss;
@@ -101,6 +102,7 @@ public sealed class MosquittoCrashDurabilityTests(ITestOutputHelper output)
             Assert.True(acknowledgedAtKill < Messages, "the stream finished before the kill; the test proves nothing");
             await broker.StartAsync();
             await Task.WhenAll(publishes).WaitAsync(TimeSpan.FromSeconds(60));
+            republished = publisher.Counters.RepublishedAfterLoss;
         }
 
         Assert.Equal(Messages, acknowledged.Count);
@@ -121,7 +123,7 @@ public sealed class MosquittoCrashDurabilityTests(ITestOutputHelper output)
             }
         }
 
-        return new CrashRun([.. acknowledged.Keys.Where(k => !received.Contains(k)).Order()], acknowledgedAtKill, newestAtKill);
+        return new CrashRun([.. acknowledged.Keys.Where(k => !received.Contains(k)).Order()], acknowledgedAtKill, newestAtKill, republished);
     }
 
     private static async Task PublishAndRecordAsync(
@@ -140,8 +142,8 @@ public sealed class MosquittoCrashDurabilityTests(ITestOutputHelper output)
 /// One crash run: the acknowledged messages the restarted broker no longer had, how many were acknowledged when the
 /// kill was sent, and the highest message number the killed broker acknowledged (messages are sent in number order).
 /// </summary>
-internal sealed record CrashRun(List<int> Lost, int AcknowledgedAtKill, int NewestAcknowledgedAtKill)
+internal sealed record CrashRun(List<int> Lost, int AcknowledgedAtKill, int NewestAcknowledgedAtKill, long Republished)
 {
     public override string ToString() =>
-        $"{Lost.Count} acknowledged messages lost [{string.Join(',', Lost.Take(20))}]; at the kill {AcknowledgedAtKill} were acknowledged, the newest #{NewestAcknowledgedAtKill}";
+        $"{Lost.Count} acknowledged messages lost [{string.Join(',', Lost.Take(20))}]; at the kill {AcknowledgedAtKill} were acknowledged, the newest #{NewestAcknowledgedAtKill}; {Republished} sent once more after the lost connection";
 }

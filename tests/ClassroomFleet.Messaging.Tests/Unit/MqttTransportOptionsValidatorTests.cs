@@ -21,6 +21,21 @@ public sealed class MqttTransportOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("Mqtt:SessionExpiry ", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(63, false)]
+    [InlineData(64, true)]
+    public void Republishing_After_A_Loss_Is_Off_Or_Covers_The_Inflight_Window(int republish, bool valid)
+    {
+        var options = Valid();
+        options.MaximumInflight = 64;
+        options.RepublishAfterLoss = republish;
+
+        var errors = new MqttTransportOptionsValidator().Errors(options);
+
+        Assert.Equal(valid, !errors.Any(e => e.Contains("RepublishAfterLoss", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_Clean_Start_Session_May_Have_Zero_Expiry()
     {

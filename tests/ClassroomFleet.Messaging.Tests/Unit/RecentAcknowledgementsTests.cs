@@ -20,6 +20,17 @@ public sealed class RecentAcknowledgementsTests
     }
 
     [Fact]
+    public void An_Acknowledgement_Processed_After_Its_Connection_Was_Taken_Is_Handed_Back_To_The_Caller()
+    {
+        var recent = new RecentAcknowledgements(16, TimeSpan.FromSeconds(2), _time);
+        Assert.True(recent.Add(Message("a"), generation: 1));
+        Assert.Equal(["a"], recent.TakeRecent(1).Select(m => m.Topic));
+
+        Assert.False(recent.Add(Message("late"), generation: 1));
+        Assert.True(recent.Add(Message("next"), generation: 2));
+    }
+
+    [Fact]
     public void At_Most_Capacity_Messages_Are_Kept_The_Newest()
     {
         var recent = new RecentAcknowledgements(3, TimeSpan.FromSeconds(2), _time);

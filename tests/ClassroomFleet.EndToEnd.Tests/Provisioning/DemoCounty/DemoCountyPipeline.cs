@@ -24,7 +24,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
     public const string County = "410323";
     public static readonly string[] Schools = ["4141032301", "4141032302", "4141032303"];
     private const string Offline = "4141032304";
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(6);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("cf-demo-county-").FullName;
     private readonly List<IHost> _hosts = [];
