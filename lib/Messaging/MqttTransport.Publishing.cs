@@ -149,12 +149,7 @@ public sealed partial class MqttTransport
         }
     }
 
-    /// <summary>Queues the newest acknowledged messages of the lost connection to be sent once more (see <see cref="RecentAcknowledgements"/>).</summary>
-    private void RepublishRecentAcknowledgements()
-    {
-        QueueRepublish(_recent.TakeRecent(_gate.Generation));
-    }
-
+    /// <summary>Queues acknowledged messages to be sent once more, ahead of the backlog (see <see cref="RecentAcknowledgements"/>).</summary>
     private void QueueRepublish(List<OutgoingMessage> messages)
     {
         if (messages.Count == 0)

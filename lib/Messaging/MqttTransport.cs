@@ -239,7 +239,7 @@ public sealed partial class MqttTransport : IMqttTransport
             Counters.ConnectionLost();
             var reason = args.ReasonString is { Length: > 0 } text ? $"{args.Reason}: {text}" : args.Reason.ToString();
             _logger.ConnectionLost(reason, args.Exception);
-            RepublishRecentAcknowledgements();
+            QueueRepublish(_recent.TakeRecent(_gate.Generation));
             RaiseStateChanged(new ConnectionStateChangedEventArgs(false, false, reason));
         }
 

@@ -52,29 +52,20 @@ internal static class DurableFile
     }
 
     /// <summary>Removes temporary files a crash left behind.</summary>
-    public static void RemoveLeftovers(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return;
-        }
-
-        foreach (var leftover in Directory.EnumerateFiles(directory, ".*.tmp"))
-        {
-            File.Delete(leftover);
-        }
-    }
+    public static void RemoveLeftovers(string directory) => Remove(directory, ".*.tmp");
 
     /// <summary>Removes the temporary files a crash left behind while replacing <paramref name="path"/> (of any process).</summary>
-    public static void RemoveLeftoversOf(string path)
+    public static void RemoveLeftoversOf(string path) =>
+        Remove(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.*.tmp");
+
+    private static void Remove(string directory, string pattern)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(directory))
         {
             return;
         }
 
-        foreach (var leftover in Directory.EnumerateFiles(directory, $".{Path.GetFileName(path)}.*.tmp"))
+        foreach (var leftover in Directory.EnumerateFiles(directory, pattern))
         {
             File.Delete(leftover);
         }
