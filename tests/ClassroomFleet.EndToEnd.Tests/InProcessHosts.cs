@@ -10,11 +10,12 @@ namespace ClassroomFleet.EndToEnd.Tests;
 /// <summary>The production fleet and agent hosts (AddFleet + MapFleet, AddAgent) started in the test process with the given settings.</summary>
 public static class InProcessHosts
 {
-    public static async Task<WebApplication> StartFleetAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartFleetAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken, ILoggerProvider? log = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        AddLog(builder.Logging, log);
         builder.AddFleet();
         var app = builder.Build();
         app.MapFleet();
@@ -22,14 +23,23 @@ public static class InProcessHosts
         return app;
     }
 
-    public static async Task<IHost> StartAgentAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static async Task<IHost> StartAgentAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken, ILoggerProvider? log = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        AddLog(builder.Logging, log);
         builder.AddAgent();
         var agent = builder.Build();
         await agent.StartAsync(cancellationToken);
         return agent;
+    }
+
+    private static void AddLog(ILoggingBuilder logging, ILoggerProvider? log)
+    {
+        if (log is not null)
+        {
+            logging.AddProvider(log);
+        }
     }
 }

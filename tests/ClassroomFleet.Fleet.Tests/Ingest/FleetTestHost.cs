@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClassroomFleet.Fleet.Extensions;
 using ClassroomFleet.Fleet.Ingest;
+using ClassroomFleet.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

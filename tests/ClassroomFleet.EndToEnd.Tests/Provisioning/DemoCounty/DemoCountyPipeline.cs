@@ -30,6 +30,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
     private readonly List<IHost> _hosts = [];
     private readonly List<IAsyncDisposable> _simulators = [];
     private readonly HttpClient _http = new();
+    private readonly CapturedLog _log = new(LogLevel.Warning);
 
     public string Database { get; } = "cf_dash_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -108,19 +109,26 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
 
     private async Task WaitForAsync(string query, Func<StatementResult, bool> done, CancellationToken cancellationToken)
     {
+        StatementResult? last = null;
         while (true)
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"The demo county did not produce '{query}' within {Patience.TotalMinutes} min: a part of the pipeline is broken.");
+                throw new TimeoutException(
+                    $"The demo county did not produce '{query}' within {Patience.TotalMinutes} min: a part of the pipeline is broken.\n"
+                    + $"Last answer: {Describe(last)}\n" + await DiagnoseAsync());
             }
 
             try
             {
                 var result = await Influx.QueryAsync(query, CancellationToken.None);
-                if (result.Statements is [var statement, ..] && statement.Error is null && done(statement))
+                if (result.Statements is [var statement, ..])
                 {
-                    return;
+                    last = statement;
+                    if (statement.Error is null && done(statement))
+                    {
+                        return;
+                    }
                 }
             }
             catch (InfluxQueryException)
@@ -131,6 +139,44 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             await Task.Delay(1000, CancellationToken.None);
         }
     }
+
+    /// <summary>What each site's devices last reported and the hosts' last warnings, so that a timeout in CI says why.</summary>
+    private async Task<string> DiagnoseAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        string[] queries =
+        [
+            "SELECT last(\"available\") AS \"available\", last(\"poll_ms\") AS \"poll_ms\", count(\"available\") AS \"polls\", sum(\"available\") AS \"up\" FROM \"device\" WHERE time > now() - 15m GROUP BY \"school\", \"device\"",
+            "SELECT last(\"error\") FROM \"device\" WHERE time > now() - 15m GROUP BY \"school\", \"device\"",
+            "SELECT count(\"in_octets\") AS \"readings\", count(\"in_bps\") AS \"rates\" FROM \"interface\" WHERE time > now() - 15m GROUP BY \"school\"",
+            "SELECT last(\"discarded\") FROM \"interface\" WHERE time > now() - 15m GROUP BY \"school\"",
+        ];
+        foreach (var query in queries)
+        {
+            try
+            {
+                var result = await Influx.QueryAsync(query, CancellationToken.None);
+                text.Append(query).Append("\n  ").Append(Describe(result.Statements is [var statement, ..] ? statement : null)).Append('\n');
+            }
+            catch (Exception e) when (e is InfluxQueryException or HttpRequestException)
+            {
+                text.Append(query).Append("\n  failed: ").Append(e.Message).Append('\n');
+            }
+        }
+
+        var lines = _log.Lines;
+        text.Append(CultureInfo.InvariantCulture, $"Last warnings of the fleet and agents ({lines.Count} in all):\n  ").AppendJoin("\n  ", lines.TakeLast(40));
+        return text.ToString();
+    }
+
+    private static string Describe(StatementResult? statement) => statement switch
+    {
+        null => "none",
+        { Error: { } error } => "error " + error,
+        { Series.Count: 0 } => "no series",
+        _ => string.Join("; ", statement.Series.Select(s =>
+            string.Join(",", s.Tags.Select(t => $"{t.Key}={t.Value}")) + " " + string.Join(" ", s.Values.TakeLast(1).Select(row => string.Join("|", row))))),
+    };
 
     private async Task<WebApplication> StartFleetAsync(CancellationToken cancellationToken)
     {
@@ -145,7 +191,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             ["Influx:BaseAddress"] = ServiceEndpoints.Influx.ToString(),
             ["Influx:Database"] = Database,
             ["Compliance:Schedule:FirstRunDelay"] = "01:00:00",
-        }, cancellationToken);
+        }, cancellationToken, _log);
         _hosts.Add(app);
         return app;
     }
@@ -181,7 +227,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             }
         }
 
-        var agent = await InProcessHosts.StartAgentAsync(settings, cancellationToken);
+        var agent = await InProcessHosts.StartAgentAsync(settings, cancellationToken, _log);
         _hosts.Add(agent);
     }
 }
