@@ -17,7 +17,9 @@ namespace ClassroomFleet.EndToEnd.Tests.Provisioning.DemoCounty;
 /// The demo county run by the real pipeline into a database of its own: the fleet (ingest, registry, compliance), one
 /// agent per site of simulators/demo/county with the device emulators (snmpsim switch, PJLink panel, a dark panel,
 /// RTSP/ONVIF recorder, a simulated cabinet), the county's past school weeks replayed through mosquitto
-/// (simulators/county), and one compliance pass of the fleet's scheduler once the telemetry is in.
+/// (simulators/county), and one compliance pass of the fleet's scheduler once the telemetry is in. Its mosquitto is its
+/// own: on the shared broker, other tests' fleets and agents of the same county and schools would take, acknowledge or
+/// configure what this county's agents send and receive, and the audit would judge a mix.
 /// </summary>
 public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
 {
@@ -31,6 +33,11 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
     private readonly List<IAsyncDisposable> _simulators = [];
     private readonly HttpClient _http = new();
     private readonly CapturedLog _log = new(LogLevel.Warning);
+    private readonly MosquittoProcess _broker = new()
+    {
+        PersistenceConfig = "persistence false\n",
+        ExtraConfig = "max_queued_messages 0\nmax_inflight_messages 100\n",
+    };
 
     public string Database { get; } = "cf_dash_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -41,6 +48,7 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
         using var timeout = new CancellationTokenSource(Patience);
         var token = timeout.Token;
         Influx = new InfluxClient(_http, new InfluxClientOptions { BaseAddress = ServiceEndpoints.Influx, Database = Database });
+        await _broker.StartAsync(token);
 
         var panel = await DeviceSimulatorProcess.StartAsync("pjlink", "cf-pjlink-sim", ["--lamp-hours", "1234"], token);
         _simulators.Add(panel);
@@ -63,8 +71,8 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
         await CountyHistory.ReplayAsync(new HistoryOptions
         {
             FactsPath = RepositoryPaths.Of("fleet", "ClassroomFleet.Fleet", "Compliance", "demo", "county-410323.yaml"),
-            MqttHost = ServiceEndpoints.Mqtt.Host,
-            MqttPort = ServiceEndpoints.Mqtt.Port,
+            MqttHost = _broker.Host,
+            MqttPort = _broker.Port,
             DeliveredShare = new Dictionary<string, double> { ["4141032302"] = 0.35 },
             Offline = new HashSet<string> { Offline },
         }, token);
@@ -102,6 +110,8 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
         {
             await simulator.DisposeAsync();
         }
+
+        await _broker.DisposeAsync();
 
         await _http.PostAsync(new Uri(ServiceEndpoints.Influx, $"/query?q=DROP+DATABASE+{Database}"), null);
         Directory.Delete(_folder, recursive: true);
@@ -183,8 +193,8 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
         var app = await InProcessHosts.StartFleetAsync(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Mqtt:Host"] = ServiceEndpoints.Mqtt.Host,
-            ["Mqtt:Port"] = ServiceEndpoints.Mqtt.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:Host"] = _broker.Host,
+            ["Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
             ["Mqtt:ClientId"] = "dash-fleet-" + Database,
             ["Fleet:SharedGroup"] = Database,
             ["Fleet:DataDirectory"] = Path.Combine(_folder, "fleet"),
@@ -215,8 +225,8 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             ["Credentials:recorder:User"] = "admin",
             ["Credentials:recorder:Password"] = "demo",
             ["Credentials:recorder-ro:Community"] = "public",
-            ["Mqtt:Host"] = ServiceEndpoints.Mqtt.Host,
-            ["Mqtt:Port"] = ServiceEndpoints.Mqtt.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:Host"] = _broker.Host,
+            ["Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
             ["Mqtt:ClientId"] = $"dash-agent-{school}-{Database}",
         };
         if (cabinet)
