@@ -52,6 +52,8 @@ internal sealed class FleetProcess : IAsyncDisposable
         return fleet;
     }
 
+    public int ProcessId => _process.Id;
+
     public TimeSpan CpuTime
     {
         get

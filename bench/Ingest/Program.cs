@@ -16,14 +16,23 @@ await using var servers = await PrivateServers.StartAsync(cancel.Token);
 var (mqttHost, mqttPort, influx) = (servers.Mosquitto.Host, servers.Mosquitto.Port, servers.Influxd.Url);
 Console.WriteLine($"private mosquitto 127.0.0.1:{mqttPort}, influxd {influx}");
 Console.WriteLine($"workload: {options.Agents} agents x {options.Rounds} batches x {options.PointsPerBatch} points = {(long)options.Agents * options.Rounds * options.PointsPerBatch:N0} points");
-var raw = await RawWrite.RunAsync(influx, county, options.Rounds, cancel.Token);
-Console.WriteLine($"raw line-protocol write:   {raw,12:N0} points/s");
+var processes = new Dictionary<string, int>(StringComparer.Ordinal)
+{
+    ["influxd"] = servers.Influxd.ProcessId ?? throw new InvalidOperationException("influxd has no process"),
+    ["mosquitto"] = servers.Mosquitto.ProcessId ?? throw new InvalidOperationException("mosquitto has no process"),
+};
+var raw = await RawWrite.RunAsync(influx, county, options.Rounds, new CpuMeter(processes), cancel.Token);
+Console.WriteLine($"raw line-protocol write:   {raw.PointsPerSecond,12:N0} points/s; {raw.Elapsed.TotalSeconds:N1} s");
+Console.WriteLine($"  CPU: {raw.Cpu.Describe(raw.Points)}");
 
 await using var fleet = await FleetProcess.StartAsync(options.FleetDll, mqttHost, mqttPort, influx, "cf_bench_e2e", cancel.Token);
-var e2e = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, 0, options.Rounds, TimeSpan.Zero, cancel.Token);
-var ratio = e2e.PointsPerSecond / raw;
+var meter = new CpuMeter(new Dictionary<string, int>(processes, StringComparer.Ordinal) { ["fleet"] = fleet.ProcessId });
+var e2e = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, 0, options.Rounds, TimeSpan.Zero, meter, cancel.Token);
+var ratio = e2e.PointsPerSecond / raw.PointsPerSecond;
 Console.WriteLine($"end to end (acknowledged): {e2e.PointsPerSecond,12:N0} points/s = {ratio:P0} of raw (goal {Goal:P0}: {(ratio >= Goal ? "met" : "NOT met")}); {e2e.Elapsed.TotalSeconds:N1} s");
-Console.WriteLine($"fleet: {e2e.FleetCpu.TotalSeconds:N1} s CPU ({e2e.FleetCpu / e2e.Elapsed:P0} of one core), peak working set {e2e.FleetPeakBytes / 1048576.0:N0} MiB");
+Console.WriteLine($"  CPU: {e2e.Cpu.Describe(e2e.Points)}");
+var fleetCpu = e2e.Cpu.Of("fleet");
+Console.WriteLine($"fleet: {fleetCpu.TotalSeconds:N1} s CPU ({fleetCpu / e2e.Elapsed:P0} of one core), peak working set {e2e.FleetPeakBytes / 1048576.0:N0} MiB");
 
 if (options.SoakMinutes <= 0)
 {
@@ -33,7 +42,7 @@ if (options.SoakMinutes <= 0)
 // A steady load at about half the measured rate for the soak: memory must stay flat.
 var rounds = Math.Max(3, (int)(options.SoakMinutes * 60 * (e2e.PointsPerSecond / 2) / (options.Agents * options.PointsPerBatch)));
 var pace = TimeSpan.FromSeconds(options.SoakMinutes * 60.0 / rounds);
-var soak = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, options.Rounds, rounds, pace, cancel.Token);
+var soak = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, options.Rounds, rounds, pace, meter, cancel.Token);
 Console.WriteLine($"soak {soak.Elapsed.TotalMinutes:N1} min at {soak.PointsPerSecond:N0} points/s; fleet working set by minute (MiB):");
 foreach (var (at, bytes) in soak.Memory.Where((_, i) => i % 60 == 0))
 {

@@ -11,7 +11,12 @@ namespace ClassroomFleet.Bench.Ingest;
 /// </summary>
 internal static class RawWrite
 {
-    public static async Task<double> RunAsync(Uri influx, SimulatedCounty county, int rounds, CancellationToken cancellationToken)
+    public sealed record Result(long Points, TimeSpan Elapsed, CpuReading Cpu)
+    {
+        public double PointsPerSecond => Points / Elapsed.TotalSeconds;
+    }
+
+    public static async Task<Result> RunAsync(Uri influx, SimulatedCounty county, int rounds, CpuMeter cpu, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 });
         const string Database = "cf_bench_raw";
@@ -41,6 +46,7 @@ internal static class RawWrite
 
         batches.Add(buffer);
         long points = 0;
+        var cpuBefore = cpu.Read();
         var clock = Stopwatch.StartNew();
         foreach (var lines in batches)
         {
@@ -48,8 +54,9 @@ internal static class RawWrite
         }
 
         clock.Stop();
+        var used = cpu.Read().Since(cpuBefore);
         batches.ForEach(b => b.Dispose());
-        return points / clock.Elapsed.TotalSeconds;
+        return new Result(points, clock.Elapsed, used);
     }
 
     private static async Task<int> FlushAsync(InfluxClient client, LineProtocolBuffer buffer, CancellationToken cancellationToken)
