@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Influx.LineProtocol;
 
@@ -5,7 +6,7 @@ namespace ClassroomFleet.Contracts.Influx;
 
 /// <summary>
 /// The InfluxDB side of contract v1: writes a batch's points as line protocol, adding the <c>county</c>, <c>school</c> and <c>device</c> tags from the
-/// (validated) batch. Tags are written in key order, as InfluxDB prefers.
+/// (validated) batch, which win over tags of those names in the point. Tags are written in key order, as InfluxDB prefers.
 /// </summary>
 public static class TelemetryLineProtocol
 {
@@ -14,19 +15,37 @@ public static class TelemetryLineProtocol
 
     public static void Append(LineProtocolBuffer buffer, string county, string school, string device, TelemetryPoint point)
     {
-        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        // Sorted here, once, so that the buffer never has to move a written tag to keep them in order.
+        var tags = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(point.Tags.Count + 3);
+        try
         {
-            [TagKeys.County] = county,
-            [TagKeys.School] = school,
-            [TagKeys.Device] = device,
-        };
-        foreach (var (key, value) in point.Tags)
-        {
-            tags[key] = value;
-        }
+            var count = 0;
+            tags[count++] = new(TagKeys.County, county);
+            tags[count++] = new(TagKeys.School, school);
+            tags[count++] = new(TagKeys.Device, device);
+            foreach (var tag in point.Tags)
+            {
+                // The batch names the point's county, school and device; a point cannot rename itself.
+                if (tag.Key is not (TagKeys.County or TagKeys.School or TagKeys.Device))
+                {
+                    tags[count++] = tag;
+                }
+            }
 
+            var sorted = tags.AsSpan(0, count);
+            sorted.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            AppendLine(buffer, sorted, point);
+        }
+        finally
+        {
+            ArrayPool<KeyValuePair<string, string>>.Shared.Return(tags, clearArray: true);
+        }
+    }
+
+    private static void AppendLine(LineProtocolBuffer buffer, ReadOnlySpan<KeyValuePair<string, string>> sortedTags, TelemetryPoint point)
+    {
         var line = buffer.Point(point.Measurement);
-        foreach (var (key, value) in tags)
+        foreach (var (key, value) in sortedTags)
         {
             line.Tag(key, value);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ClassroomFleet.Contracts.Serialization;
 
 namespace ClassroomFleet.Contracts.Messages;
 
@@ -8,6 +9,7 @@ namespace ClassroomFleet.Contracts.Messages;
 /// InfluxDB field keeps one type forever: a float never turns into an integer on the wire.
 /// The tags <c>county</c>, <c>school</c> and <c>device</c> are not repeated here: they come from the batch.
 /// </summary>
+[JsonConverter(typeof(TelemetryPointJsonConverter))]
 public sealed record TelemetryPoint
 {
     [JsonPropertyName("measurement")]
@@ -17,7 +19,7 @@ public sealed record TelemetryPoint
     public required long TimestampNs { get; init; }
 
     [JsonPropertyName("tags")]
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
 
     [JsonPropertyName("float")]
     public IReadOnlyDictionary<string, double>? Floats { get; init; }
@@ -34,5 +36,5 @@ public sealed record TelemetryPoint
     [JsonIgnore]
     public int FieldCount => (Floats?.Count ?? 0) + (Integers?.Count ?? 0) + (Strings?.Count ?? 0) + (Booleans?.Count ?? 0);
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyTags = new Dictionary<string, string>();
+    internal static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
 }

@@ -86,19 +86,33 @@ public sealed partial class TelemetryIngestService(
         using var buffer = new LineProtocolBuffer();
         foreach (var point in batch.Points)
         {
-            if (TelemetryValidator.ValidatePoint(point) is { } reason)
+            if ((TelemetryValidator.ValidatePoint(point) ?? TryAppend(buffer, batch, point)) is { } reason)
             {
                 LogPointQuarantined(logger, batch.School, batch.Device, point.Measurement, reason);
                 var json = JsonSerializer.Serialize(point, ContractJsonContext.Default.TelemetryPoint);
                 await quarantine.QuarantinePointAsync(token, json, reason, cancellationToken).ConfigureAwait(false);
-                continue;
             }
-
-            TelemetryLineProtocol.Append(buffer, batch, point);
         }
 
         // An empty submission is reported delivered at once, so even a batch of nothing but bad points is acknowledged.
         await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the point's line, or returns why line protocol cannot carry it (a newline in a tag, an unpaired surrogate,
+    /// a backslash before a delimiter); the buffer drops that line alone and keeps the lines before it.
+    /// </summary>
+    private static string? TryAppend(LineProtocolBuffer buffer, TelemetryBatch batch, TelemetryPoint point)
+    {
+        try
+        {
+            TelemetryLineProtocol.Append(buffer, batch, point);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
     }
 
     private async Task EnsureDatabaseAsync(CancellationToken stoppingToken)

@@ -104,13 +104,25 @@ public static class TelemetryValidator
             }
         }
 
-        return AllKeys(point).FirstOrDefault(k => !IsKey(k)) is { } bad ? $"field key '{bad}' is empty or too long" : null;
+        return (FirstBadKey(point.Integers) ?? FirstBadKey(point.Strings) ?? FirstBadKey(point.Booleans)) is { } bad
+            ? $"field key '{bad}' is empty or too long"
+            : null;
     }
 
     private static readonly HashSet<string> ReservedTags = ["county", "school", "device", "time"];
 
-    private static IEnumerable<string> AllKeys(TelemetryPoint point) =>
-        (point.Integers?.Keys ?? []).Concat(point.Strings?.Keys ?? []).Concat(point.Booleans?.Keys ?? []);
+    private static string? FirstBadKey<T>(IReadOnlyDictionary<string, T>? fields)
+    {
+        foreach (var key in fields?.Keys ?? [])
+        {
+            if (!IsKey(key))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsKey(string key) => key.Length is > 0 and <= MaxKeyLength;
 }
