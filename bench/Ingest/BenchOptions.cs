@@ -4,7 +4,7 @@ using System.Reflection;
 namespace ClassroomFleet.Bench.Ingest;
 
 /// <summary>Command-line options of the ingest benchmark.</summary>
-internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, double SoakMinutes, double WarmupMinutes, string FleetDll)
+internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, double SoakMinutes, double WarmupMinutes, Generator Generator, string FleetDll)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -16,6 +16,12 @@ internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, 
         var soak = Double("--soak-minutes", 0);
         // Warm-up: JIT, connection pools, the GC finding its budget. A fifth of a short soak, at most 2 minutes.
         var warmup = Double("--warmup-minutes", Math.Min(2, soak / 5));
-        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), soak, warmup, dll);
+        var generator = Value("--generator") switch
+        {
+            null or "lean" => Generator.Lean,
+            "transport" => Generator.Transport,
+            var other => throw new ArgumentException($"--generator is lean or transport, not {other}"),
+        };
+        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), soak, warmup, generator, dll);
     }
 }

@@ -3,7 +3,7 @@ using ClassroomFleet.Bench.Ingest;
 // Ingest benchmark: the fleet's end-to-end rate (agents → mosquitto → fleet → influxd, acknowledged) next to a raw
 // line-protocol write of the same points to the same influxd, in the same run; then, with --soak-minutes, a steady load
 // at half that rate with a verdict on whether the fleet's memory stays flat. One command, nothing to start first:
-//   dotnet run -c Release --project bench/Ingest -- [--agents 100] [--rounds 50] [--points 20] [--soak-minutes 10] [--warmup-minutes 2]
+//   dotnet run -c Release --project bench/Ingest -- [--agents 100] [--rounds 50] [--points 20] [--soak-minutes 10] [--warmup-minutes 2] [--generator lean|transport]
 // It builds the fleet with it, starts a private mosquitto and influxd (the Debian packages: scripts/services.sh installs
 // them), runs the fleet as a child process (its CPU and memory are its own), and stops everything by PID at the end.
 // Exit code 1 when the soak finds memory growing.
@@ -15,6 +15,7 @@ using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(options.Soak
 await using var servers = await PrivateServers.StartAsync(cancel.Token);
 var (mqttHost, mqttPort, influx) = (servers.Mosquitto.Host, servers.Mosquitto.Port, servers.Influxd.Url);
 Console.WriteLine($"private mosquitto 127.0.0.1:{mqttPort}, influxd {influx}");
+Console.WriteLine($"generator: {options.Generator} ({(options.Generator == Generator.Lean ? "coalescing MQTT 3.1.1 QoS 1 publisher" : "the project's MQTTnet transport")}), 8 connections");
 Console.WriteLine($"workload: {options.Agents} agents x {options.Rounds} batches x {options.PointsPerBatch} points = {(long)options.Agents * options.Rounds * options.PointsPerBatch:N0} points");
 var processes = new Dictionary<string, int>(StringComparer.Ordinal)
 {
@@ -27,7 +28,7 @@ Console.WriteLine($"  CPU: {raw.Cpu.Describe(raw.Points)}");
 
 await using var fleet = await FleetProcess.StartAsync(options.FleetDll, mqttHost, mqttPort, influx, "cf_bench_e2e", cancel.Token);
 var meter = new CpuMeter(new Dictionary<string, int>(processes, StringComparer.Ordinal) { ["fleet"] = fleet.ProcessId });
-var e2e = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, 0, options.Rounds, TimeSpan.Zero, meter, cancel.Token);
+var e2e = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, 0, options.Rounds, TimeSpan.Zero, options.Generator, meter, cancel.Token);
 var ratio = e2e.PointsPerSecond / raw.PointsPerSecond;
 Console.WriteLine($"end to end (acknowledged): {e2e.PointsPerSecond,12:N0} points/s = {ratio:P0} of raw (goal {Goal:P0}: {(ratio >= Goal ? "met" : "NOT met")}); {e2e.Elapsed.TotalSeconds:N1} s");
 Console.WriteLine($"  CPU: {e2e.Cpu.Describe(e2e.Points)}");
@@ -42,7 +43,7 @@ if (options.SoakMinutes <= 0)
 // A steady load at about half the measured rate for the soak: memory must stay flat.
 var rounds = Math.Max(3, (int)(options.SoakMinutes * 60 * (e2e.PointsPerSecond / 2) / (options.Agents * options.PointsPerBatch)));
 var pace = TimeSpan.FromSeconds(options.SoakMinutes * 60.0 / rounds);
-var soak = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, options.Rounds, rounds, pace, meter, cancel.Token);
+var soak = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, options.Rounds, rounds, pace, options.Generator, meter, cancel.Token);
 Console.WriteLine($"soak {soak.Elapsed.TotalMinutes:N1} min at {soak.PointsPerSecond:N0} points/s; fleet working set by minute (MiB):");
 foreach (var (at, bytes) in soak.Memory.Where((_, i) => i % 60 == 0))
 {

@@ -65,6 +65,52 @@ public sealed partial class TelemetryIngestService(
             return;
         }
 
+        using var buffer = new LineProtocolBuffer(message.Payload.Length + 1024);
+        if (TelemetryTranscoder.TryTranscode(message.Payload.Span, buffer) is { } fast
+            && await TryIngestTranscodedAsync(message, topic, fast, buffer, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        buffer.Clear();
+        await IngestDecodedAsync(message, topic, buffer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The fast path's batch: its header checked, the points it left aside decoded and judged one by one. False when one
+    /// of those is not even a point (wrong JSON types): the object path then rejects the whole batch, as it always has.
+    /// </summary>
+    private async Task<bool> TryIngestTranscodedAsync(
+        IncomingMessage message, SchoolTopic topic, TelemetryTranscoder.Result fast, LineProtocolBuffer buffer, CancellationToken cancellationToken)
+    {
+        var slowPoints = new List<TelemetryPoint>(fast.SlowPoints.Count);
+        foreach (var range in fast.SlowPoints)
+        {
+            try
+            {
+                slowPoints.Add(JsonSerializer.Deserialize(message.Payload.Span[range], ContractJsonContext.Default.TelemetryPoint)!);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        var batch = fast.Header;
+        if (TelemetryValidator.Validate(topic, batch, fast.PointCount) is { } failure)
+        {
+            Reject(message.Topic, failure.Failure, failure.Reason);
+            return true;
+        }
+
+        var token = new IngestedBatch(batch.County, batch.School, batch.Device, batch.Kind, batch.Agent, batch.Sequence, fast.PointCount);
+        await AppendOrQuarantineAsync(batch, slowPoints, token, buffer, cancellationToken).ConfigureAwait(false);
+        await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task IngestDecodedAsync(IncomingMessage message, SchoolTopic topic, LineProtocolBuffer buffer, CancellationToken cancellationToken)
+    {
         TelemetryBatch batch;
         try
         {
@@ -83,8 +129,16 @@ public sealed partial class TelemetryIngestService(
         }
 
         var token = new IngestedBatch(batch.County, batch.School, batch.Device, batch.Kind, batch.Agent, batch.Sequence, batch.Points.Count);
-        using var buffer = new LineProtocolBuffer();
-        foreach (var point in batch.Points)
+        await AppendOrQuarantineAsync(batch, batch.Points, token, buffer, cancellationToken).ConfigureAwait(false);
+
+        // An empty submission is reported delivered at once, so even a batch of nothing but bad points is acknowledged.
+        await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AppendOrQuarantineAsync(
+        TelemetryBatch batch, IReadOnlyList<TelemetryPoint> points, IngestedBatch token, LineProtocolBuffer buffer, CancellationToken cancellationToken)
+    {
+        foreach (var point in points)
         {
             if ((TelemetryValidator.ValidatePoint(point) ?? TryAppend(buffer, batch, point)) is { } reason)
             {
@@ -93,9 +147,6 @@ public sealed partial class TelemetryIngestService(
                 await quarantine.QuarantinePointAsync(token, json, reason, cancellationToken).ConfigureAwait(false);
             }
         }
-
-        // An empty submission is reported delivered at once, so even a batch of nothing but bad points is acknowledged.
-        await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -26,7 +26,11 @@ public static class TelemetryValidator
     public const int MaxStringLength = 4096;
 
     /// <summary>Returns null when the batch is acceptable, else the failure and a reason for the log.</summary>
-    public static (DecodeFailure Failure, string Reason)? Validate(SchoolTopic topic, TelemetryBatch batch)
+    public static (DecodeFailure Failure, string Reason)? Validate(SchoolTopic topic, TelemetryBatch batch) =>
+        Validate(topic, batch, batch.Points?.Count);
+
+    /// <summary>As <see cref="Validate(SchoolTopic, TelemetryBatch)"/>, for a header whose points were counted elsewhere.</summary>
+    public static (DecodeFailure Failure, string Reason)? Validate(SchoolTopic topic, TelemetryBatch batch, int? pointCount)
     {
         if (batch.County != topic.County || batch.School != topic.School || batch.Device != topic.Leaf)
         {
@@ -38,7 +42,7 @@ public static class TelemetryValidator
             return (DecodeFailure.Invalid, "agent or kind is missing or malformed");
         }
 
-        if (batch.Points is null || batch.Points.Count > MaxPointsPerBatch)
+        if (pointCount is null or > MaxPointsPerBatch)
         {
             return (DecodeFailure.Invalid, $"a batch holds 0 to {MaxPointsPerBatch} points");
         }

@@ -26,7 +26,7 @@ public sealed class LineProtocolBuffer : IDisposable
     private bool _lineOpen;
     private bool _hasField;
     private int _tagCount;
-    private string[] _tagKeys = new string[16];
+    private int[] _tagKeyLengths = new int[16];
     private int[] _tagStarts = new int[16];
 
     public LineProtocolBuffer(int initialCapacity = 64 * 1024, bool supportsUnsigned = false)
@@ -67,13 +67,19 @@ public sealed class LineProtocolBuffer : IDisposable
     /// <summary>Starts a line. A line left open by an earlier call is discarded and reported.</summary>
     public PointBuilder Point(string measurement)
     {
+        ArgumentNullException.ThrowIfNull(measurement);
+        return Point(measurement.AsSpan());
+    }
+
+    /// <summary>Starts a line; the measurement name as characters, for callers that decode names without allocating strings.</summary>
+    public PointBuilder Point(ReadOnlySpan<char> measurement)
+    {
         if (_lineOpen)
         {
             AbandonLine();
             throw new InvalidOperationException("The previous line was not ended with Timestamp or EndWithoutTimestamp; it has been discarded.");
         }
 
-        ArgumentNullException.ThrowIfNull(measurement);
         _lineVersion++;
         _lineOpen = true;
         _hasField = false;
@@ -128,6 +134,15 @@ public sealed class LineProtocolBuffer : IDisposable
         CommitLine();
     }
 
+    /// <summary>Discards the line being built, if any; the complete lines stay.</summary>
+    public void DiscardOpenLine()
+    {
+        if (_lineOpen)
+        {
+            AbandonLine();
+        }
+    }
+
     /// <summary>Forgets every line; keeps the rented arrays.</summary>
     public void Clear()
     {
@@ -158,15 +173,13 @@ public sealed class LineProtocolBuffer : IDisposable
         _lineOpen = false;
     }
 
-    internal void AddTag(int version, string key, string value)
+    internal void AddTag(int version, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         CheckOpen(version);
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
         if (_hasField)
         {
             AbandonLine();
-            throw new InvalidOperationException($"Tag '{key}' comes after a field; tags must come before fields. The line has been discarded.");
+            throw new InvalidOperationException($"Tag '{key.ToString()}' comes after a field; tags must come before fields. The line has been discarded.");
         }
 
         if (value.Length == 0)
@@ -186,13 +199,13 @@ public sealed class LineProtocolBuffer : IDisposable
         }
     }
 
-    internal void AddField(int version, string key, double value)
+    internal void AddField(int version, ReadOnlySpan<char> key, double value)
     {
         CheckOpen(version);
         if (!double.IsFinite(value))
         {
             AbandonLine();
-            throw new ArgumentException($"Field '{key}' is {value.ToString(CultureInfo.InvariantCulture)}; line protocol has no NaN or infinity. The line has been discarded.", nameof(value));
+            throw new ArgumentException($"Field '{key.ToString()}' is {value.ToString(CultureInfo.InvariantCulture)}; line protocol has no NaN or infinity. The line has been discarded.", nameof(value));
         }
 
         try
@@ -213,7 +226,7 @@ public sealed class LineProtocolBuffer : IDisposable
         }
     }
 
-    internal void AddField(int version, string key, long value)
+    internal void AddField(int version, ReadOnlySpan<char> key, long value)
     {
         CheckOpen(version);
         try
@@ -227,14 +240,14 @@ public sealed class LineProtocolBuffer : IDisposable
         }
     }
 
-    internal void AddField(int version, string key, ulong value)
+    internal void AddField(int version, ReadOnlySpan<char> key, ulong value)
     {
         CheckOpen(version);
         if (!SupportsUnsigned && value > long.MaxValue)
         {
             AbandonLine();
             throw new ArgumentException(
-                $"Field '{key}' is {value}, above Int64.MaxValue; this server has no unsigned fields. The line has been discarded.", nameof(value));
+                $"Field '{key.ToString()}' is {value}, above Int64.MaxValue; this server has no unsigned fields. The line has been discarded.", nameof(value));
         }
 
         try
@@ -251,7 +264,7 @@ public sealed class LineProtocolBuffer : IDisposable
         }
     }
 
-    internal void AddField(int version, string key, bool value)
+    internal void AddField(int version, ReadOnlySpan<char> key, bool value)
     {
         CheckOpen(version);
         try
@@ -268,10 +281,9 @@ public sealed class LineProtocolBuffer : IDisposable
         }
     }
 
-    internal void AddField(int version, string key, string value)
+    internal void AddField(int version, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         CheckOpen(version);
-        ArgumentNullException.ThrowIfNull(value);
         try
         {
             var span = BeginField(key, LineProtocolEscaper.MaxEscapedBytes(value.Length) + 2);
@@ -306,23 +318,26 @@ public sealed class LineProtocolBuffer : IDisposable
         CommitLine();
     }
 
-    private void WriteTag(string key, string value)
+    private void WriteTag(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         var start = _position;
         EnsureCapacity(LineProtocolEscaper.MaxEscapedBytes(key.Length + value.Length) + 2);
         _bytes[_position++] = (byte)',';
-        _position += LineProtocolEscaper.WriteKey(key, _bytes.AsSpan(_position), nameof(key), "tag key");
+        var keyLength = LineProtocolEscaper.WriteKey(key, _bytes.AsSpan(_position), nameof(key), "tag key");
+        _position += keyLength;
         _bytes[_position++] = (byte)'=';
         _position += LineProtocolEscaper.WriteKey(value, _bytes.AsSpan(_position), nameof(value), "tag value");
 
-        // Tags sorted by key are what InfluxDB stores; sending them sorted spares the server a sort per point.
+        // Tags sorted by key are what InfluxDB stores; sending them sorted spares the server a sort per point. Keys are
+        // compared as the bytes written, so the order does not depend on how the caller held them.
+        var newKey = _bytes.AsSpan(start + 1, keyLength);
         var index = _tagCount;
         while (index > 0)
         {
-            var order = string.CompareOrdinal(_tagKeys[index - 1], key);
+            var order = _bytes.AsSpan(_tagStarts[index - 1] + 1, _tagKeyLengths[index - 1]).SequenceCompareTo(newKey);
             if (order == 0)
             {
-                throw new ArgumentException($"Tag '{key}' is given twice.", nameof(key));
+                throw new ArgumentException($"Tag '{key.ToString()}' is given twice.", nameof(key));
             }
 
             if (order < 0)
@@ -345,20 +360,20 @@ public sealed class LineProtocolBuffer : IDisposable
             }
         }
 
-        InsertTag(index, key, insertAt);
+        InsertTag(index, keyLength, insertAt);
     }
 
-    private void InsertTag(int index, string key, int start)
+    private void InsertTag(int index, int keyLength, int start)
     {
-        if (_tagCount == _tagKeys.Length)
+        if (_tagCount == _tagKeyLengths.Length)
         {
-            Array.Resize(ref _tagKeys, _tagCount * 2);
+            Array.Resize(ref _tagKeyLengths, _tagCount * 2);
             Array.Resize(ref _tagStarts, _tagCount * 2);
         }
 
-        Array.Copy(_tagKeys, index, _tagKeys, index + 1, _tagCount - index);
+        Array.Copy(_tagKeyLengths, index, _tagKeyLengths, index + 1, _tagCount - index);
         Array.Copy(_tagStarts, index, _tagStarts, index + 1, _tagCount - index);
-        _tagKeys[index] = key;
+        _tagKeyLengths[index] = keyLength;
         _tagStarts[index] = start;
         _tagCount++;
     }
@@ -380,7 +395,7 @@ public sealed class LineProtocolBuffer : IDisposable
         }
     }
 
-    private void WriteInteger(string key, long value, byte suffix)
+    private void WriteInteger(ReadOnlySpan<char> key, long value, byte suffix)
     {
         var span = BeginField(key, MaxNumberBytes);
         Utf8Formatter.TryFormat(value, span, out var written);
@@ -389,9 +404,8 @@ public sealed class LineProtocolBuffer : IDisposable
     }
 
     /// <summary>Writes the separator and the escaped key with '=', and returns room for <paramref name="valueBytes"/>.</summary>
-    private Span<byte> BeginField(string key, int valueBytes)
+    private Span<byte> BeginField(ReadOnlySpan<char> key, int valueBytes)
     {
-        ArgumentNullException.ThrowIfNull(key);
         EnsureCapacity(LineProtocolEscaper.MaxEscapedBytes(key.Length) + valueBytes + 2);
         _bytes[_position++] = _hasField ? (byte)',' : (byte)' ';
         _position += LineProtocolEscaper.WriteKey(key, _bytes.AsSpan(_position), nameof(key), "field key");

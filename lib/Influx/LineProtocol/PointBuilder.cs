@@ -19,12 +19,29 @@ public readonly struct PointBuilder : IEquatable<PointBuilder>
     /// <summary>Adds a tag. An empty value adds nothing: InfluxDB treats an empty tag as an absent one.</summary>
     public PointBuilder Tag(string key, string value)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _buffer.AddTag(_version, key, value);
+        return this;
+    }
+
+    /// <summary>Adds a tag given as characters (no string needed); an empty value adds nothing.</summary>
+    public PointBuilder Tag(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
         _buffer.AddTag(_version, key, value);
         return this;
     }
 
     /// <summary>Adds a float field; NaN and infinities are rejected with <see cref="ArgumentException"/>.</summary>
     public PointBuilder Field(string key, double value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _buffer.AddField(_version, key, value);
+        return this;
+    }
+
+    /// <summary>Adds a float field with its key given as characters.</summary>
+    public PointBuilder Field(ReadOnlySpan<char> key, double value)
     {
         _buffer.AddField(_version, key, value);
         return this;
@@ -33,6 +50,14 @@ public readonly struct PointBuilder : IEquatable<PointBuilder>
     /// <summary>Adds an integer field (<c>123i</c>).</summary>
     public PointBuilder Field(string key, long value)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        _buffer.AddField(_version, key, value);
+        return this;
+    }
+
+    /// <summary>Adds an integer field with its key given as characters.</summary>
+    public PointBuilder Field(ReadOnlySpan<char> key, long value)
+    {
         _buffer.AddField(_version, key, value);
         return this;
     }
@@ -40,6 +65,7 @@ public readonly struct PointBuilder : IEquatable<PointBuilder>
     /// <summary>Adds an integer field (<c>123i</c>).</summary>
     public PointBuilder Field(string key, int value)
     {
+        ArgumentNullException.ThrowIfNull(key);
         _buffer.AddField(_version, key, (long)value);
         return this;
     }
@@ -47,6 +73,7 @@ public readonly struct PointBuilder : IEquatable<PointBuilder>
     /// <summary>Adds an unsigned field: <c>123u</c> if the buffer supports unsigned, else <c>123i</c> (or rejected above Int64.MaxValue).</summary>
     public PointBuilder Field(string key, ulong value)
     {
+        ArgumentNullException.ThrowIfNull(key);
         _buffer.AddField(_version, key, value);
         return this;
     }
@@ -54,12 +81,29 @@ public readonly struct PointBuilder : IEquatable<PointBuilder>
     /// <summary>Adds a boolean field (<c>true</c>/<c>false</c>).</summary>
     public PointBuilder Field(string key, bool value)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        _buffer.AddField(_version, key, value);
+        return this;
+    }
+
+    /// <summary>Adds a boolean field with its key given as characters.</summary>
+    public PointBuilder Field(ReadOnlySpan<char> key, bool value)
+    {
         _buffer.AddField(_version, key, value);
         return this;
     }
 
     /// <summary>Adds a string field; any text, newlines included.</summary>
     public PointBuilder Field(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _buffer.AddField(_version, key, value);
+        return this;
+    }
+
+    /// <summary>Adds a string field with key and value given as characters.</summary>
+    public PointBuilder StringField(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
     {
         _buffer.AddField(_version, key, value);
         return this;
