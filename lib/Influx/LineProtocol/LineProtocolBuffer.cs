@@ -26,6 +26,7 @@ public sealed class LineProtocolBuffer : IDisposable
     private bool _lineOpen;
     private bool _hasField;
     private int _tagCount;
+    private bool _tagsUnsorted;
     private int[] _tagKeyLengths = new int[16];
     private int[] _tagStarts = new int[16];
 
@@ -84,6 +85,7 @@ public sealed class LineProtocolBuffer : IDisposable
         _lineOpen = true;
         _hasField = false;
         _tagCount = 0;
+        _tagsUnsorted = false;
         _position = _committed;
         try
         {
@@ -328,70 +330,73 @@ public sealed class LineProtocolBuffer : IDisposable
         _bytes[_position++] = (byte)'=';
         _position += LineProtocolEscaper.WriteKey(value, _bytes.AsSpan(_position), nameof(value), "tag value");
 
-        // Tags sorted by key are what InfluxDB stores; sending them sorted spares the server a sort per point. Keys are
-        // compared as the bytes written, so the order does not depend on how the caller held them.
+        // Tags sorted by key are what InfluxDB stores; sending them sorted spares the server a sort per point. They are
+        // written as they come and put in order once, before the first field (SortTags). Keys are compared as the bytes
+        // written, so the order does not depend on how the caller held them.
         var newKey = _bytes.AsSpan(start + 1, keyLength);
-        var index = _tagCount;
-        while (index > 0)
+        for (var i = 0; i < _tagCount; i++)
         {
-            var order = _bytes.AsSpan(_tagStarts[index - 1] + 1, _tagKeyLengths[index - 1]).SequenceCompareTo(newKey);
-            if (order == 0)
+            if (TagKey(i).SequenceEqual(newKey))
             {
                 throw new ArgumentException($"Tag '{key.ToString()}' is given twice.", nameof(key));
             }
-
-            if (order < 0)
-            {
-                break;
-            }
-
-            index--;
         }
 
-        var insertAt = start;
-        if (index < _tagCount)
-        {
-            insertAt = _tagStarts[index];
-            MoveSegment(start, _position, insertAt);
-            var length = _position - start;
-            for (var i = index; i < _tagCount; i++)
-            {
-                _tagStarts[i] += length;
-            }
-        }
+        _tagsUnsorted |= _tagCount > 0 && TagKey(_tagCount - 1).SequenceCompareTo(newKey) > 0;
 
-        InsertTag(index, keyLength, insertAt);
-    }
-
-    private void InsertTag(int index, int keyLength, int start)
-    {
         if (_tagCount == _tagKeyLengths.Length)
         {
             Array.Resize(ref _tagKeyLengths, _tagCount * 2);
             Array.Resize(ref _tagStarts, _tagCount * 2);
         }
 
-        Array.Copy(_tagKeyLengths, index, _tagKeyLengths, index + 1, _tagCount - index);
-        Array.Copy(_tagStarts, index, _tagStarts, index + 1, _tagCount - index);
-        _tagKeyLengths[index] = keyLength;
-        _tagStarts[index] = start;
+        _tagKeyLengths[_tagCount] = keyLength;
+        _tagStarts[_tagCount] = start;
         _tagCount++;
     }
 
-    /// <summary>Moves bytes [from, to) so that they start at <paramref name="destination"/> (&lt; from), shifting what lay between.</summary>
-    private void MoveSegment(int from, int to, int destination)
+    private ReadOnlySpan<byte> TagKey(int index) => _bytes.AsSpan(_tagStarts[index] + 1, _tagKeyLengths[index]);
+
+    /// <summary>Puts the open line's tags (the bytes from the first tag to the current position) in key order.</summary>
+    private void SortTags()
     {
-        var length = to - from;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        if (!_tagsUnsorted)
+        {
+            return;
+        }
+
+        _tagsUnsorted = false;
+        Span<int> order = _tagCount <= 64 ? stackalloc int[_tagCount] : new int[_tagCount];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var j = i;
+            while (j > 0 && TagKey(order[j - 1]).SequenceCompareTo(TagKey(i)) > 0)
+            {
+                order[j] = order[j - 1];
+                j--;
+            }
+
+            order[j] = i;
+        }
+
+        var first = _tagStarts[0];
+        var length = _position - first;
+        var copy = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            _bytes.AsSpan(from, length).CopyTo(rented);
-            _bytes.AsSpan(destination, from - destination).CopyTo(_bytes.AsSpan(destination + length));
-            rented.AsSpan(0, length).CopyTo(_bytes.AsSpan(destination));
+            _bytes.AsSpan(first, length).CopyTo(copy);
+            var at = first;
+            foreach (var index in order)
+            {
+                var segmentStart = _tagStarts[index] - first;
+                var segmentEnd = (index + 1 < _tagCount ? _tagStarts[index + 1] : _position) - first;
+                copy.AsSpan(segmentStart, segmentEnd - segmentStart).CopyTo(_bytes.AsSpan(at));
+                at += segmentEnd - segmentStart;
+            }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(copy);
         }
     }
 
@@ -406,6 +411,11 @@ public sealed class LineProtocolBuffer : IDisposable
     /// <summary>Writes the separator and the escaped key with '=', and returns room for <paramref name="valueBytes"/>.</summary>
     private Span<byte> BeginField(ReadOnlySpan<char> key, int valueBytes)
     {
+        if (!_hasField)
+        {
+            SortTags();
+        }
+
         EnsureCapacity(LineProtocolEscaper.MaxEscapedBytes(key.Length) + valueBytes + 2);
         _bytes[_position++] = _hasField ? (byte)',' : (byte)' ';
         _position += LineProtocolEscaper.WriteKey(key, _bytes.AsSpan(_position), nameof(key), "field key");
