@@ -83,12 +83,12 @@ public sealed partial class TelemetryIngestService(
     private async Task<bool> TryIngestTranscodedAsync(
         IncomingMessage message, SchoolTopic topic, TelemetryTranscoder.Result fast, LineProtocolBuffer buffer, CancellationToken cancellationToken)
     {
-        var slowPoints = new List<TelemetryPoint>(fast.SlowPoints.Count);
+        var slowPoints = new List<TelemetryPoint?>(fast.SlowPoints.Count);
         foreach (var range in fast.SlowPoints)
         {
             try
             {
-                slowPoints.Add(JsonSerializer.Deserialize(message.Payload.Span[range], ContractJsonContext.Default.TelemetryPoint)!);
+                slowPoints.Add(JsonSerializer.Deserialize(message.Payload.Span[range], ContractJsonContext.Default.TelemetryPoint));
             }
             catch (JsonException)
             {
@@ -136,13 +136,14 @@ public sealed partial class TelemetryIngestService(
     }
 
     private async Task AppendOrQuarantineAsync(
-        TelemetryBatch batch, IReadOnlyList<TelemetryPoint> points, IngestedBatch token, LineProtocolBuffer buffer, CancellationToken cancellationToken)
+        TelemetryBatch batch, IReadOnlyList<TelemetryPoint?> points, IngestedBatch token, LineProtocolBuffer buffer, CancellationToken cancellationToken)
     {
         foreach (var point in points)
         {
-            if ((TelemetryValidator.ValidatePoint(point) ?? TryAppend(buffer, batch, point)) is { } reason)
+            var reason = TelemetryValidator.ValidatePoint(point) ?? (point is null ? null : TryAppend(buffer, batch, point));
+            if (reason is not null)
             {
-                LogPointQuarantined(logger, batch.School, batch.Device, point.Measurement, reason);
+                LogPointQuarantined(logger, batch.School, batch.Device, point?.Measurement ?? "null", reason);
                 var json = JsonSerializer.Serialize(point, ContractJsonContext.Default.TelemetryPoint);
                 await quarantine.QuarantinePointAsync(token, json, reason, cancellationToken).ConfigureAwait(false);
             }

@@ -67,8 +67,13 @@ public static class TelemetryValidator
     }
 
     /// <summary>Checks one point; a bad point is quarantined alone and never blocks the rest of its batch.</summary>
-    public static string? ValidatePoint(TelemetryPoint point)
+    public static string? ValidatePoint(TelemetryPoint? point)
     {
+        if (point is null)
+        {
+            return "a point is JSON null";
+        }
+
         if (string.IsNullOrEmpty(point.Measurement) || point.Measurement.Length > MaxKeyLength)
         {
             return "measurement is missing or too long";

@@ -46,13 +46,14 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         var poison = FakeAgent.Point(3) with { Floats = null, Integers = new Dictionary<string, long> { ["in_bps"] = 7 } };
         // Valid JSON and within every limit, but line protocol cannot carry a newline in a tag value: refused before InfluxDB.
         var unwritable = FakeAgent.Point(5) with { Tags = new Dictionary<string, string> { ["if_name"] = "Gi1/0/\n5" } };
-        await agent.PublishAsync(FakeAgent.Batch(agent.School, 2, FakeAgent.Point(2), poison, unwritable, FakeAgent.Point(4)), ct);
+        // A JSON null where a point belongs (an agent bug) is refused alone too.
+        await agent.PublishAsync(FakeAgent.Batch(agent.School, 2, FakeAgent.Point(2), poison, unwritable, null!, FakeAgent.Point(4)), ct);
 
         Assert.Equal(3, await FakeAgent.WaitForCountAsync(influx, agent.School, 3, Patience, ct));
-        await WaitUntilAsync(() => fleet.Metrics.PointsQuarantined == 2, ct);
+        await WaitUntilAsync(() => fleet.Metrics.PointsQuarantined == 3, ct);
         var quarantine = Directory.GetFiles(Path.Combine(fleet.DataDirectory, "quarantine")).Single();
         var entries = await File.ReadAllLinesAsync(quarantine, ct);
-        Assert.Equal(2, entries.Length);
+        Assert.Equal(3, entries.Length);
         foreach (var entry in entries)
         {
             output.WriteLine(entry);
@@ -61,7 +62,8 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
 
         Assert.Single(entries, e => e.Contains("field type conflict", StringComparison.Ordinal));
         Assert.Single(entries, e => e.Contains("newline", StringComparison.Ordinal));
-        Assert.Equal(5, fleet.Metrics.PointsStored + fleet.Metrics.PointsQuarantined);
+        Assert.Single(entries, e => e.Contains("a point is JSON null", StringComparison.Ordinal));
+        Assert.Equal(6, fleet.Metrics.PointsStored + fleet.Metrics.PointsQuarantined);
     }
 
     [Fact]

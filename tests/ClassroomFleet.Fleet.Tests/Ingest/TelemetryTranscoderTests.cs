@@ -143,6 +143,7 @@ public sealed class TelemetryTranscoderTests
             "{\"measurement\":\"device\",\"time_ns\":5,\"float\":{\"up\":1,\"up\":2}}", // repeated key
             "{\"measurement\":\"device\",\"time_ns\":5,\"float\":{\"up\":\"1\"}}", // wrong type: the object path fails the batch
             "7",
+            "null",
             "{\"measurement\":\"device\",\"time_ns\":5,\"note\":[1,{\"a\":2}],\"float\":{\"up\":1}}", // unknown member: fast
         ];
         var json = "{\"schema\":1,\"county\":\"410323\",\"school\":\"4141032301\",\"device\":\"d\",\"kind\":\"k\",\"agent\":\"a\",\"seq\":1,\"points\":[" + string.Join(",", points) + "]}";
@@ -152,8 +153,8 @@ public sealed class TelemetryTranscoderTests
         var result = TelemetryTranscoder.TryTranscode(payload, buffer);
 
         Assert.NotNull(result);
-        Assert.Equal(6, result.PointCount);
-        Assert.Equal(points[..5], result.SlowPoints.Select(r => Encoding.UTF8.GetString(payload.AsSpan()[r])));
+        Assert.Equal(7, result.PointCount);
+        Assert.Equal(points[..6], result.SlowPoints.Select(r => Encoding.UTF8.GetString(payload.AsSpan()[r])));
         Assert.Equal(["device,county=410323,device=d,school=4141032301 up=1 5\n"], Lines(buffer));
     }
 }

@@ -71,6 +71,9 @@ public class TelemetryValidatorTests
     [Fact]
     public void A_Good_Point_Passes() => Assert.Null(TelemetryValidator.ValidatePoint(Point()));
 
+    [Fact]
+    public void A_Null_Point_Is_Refused_Not_Dereferenced() => Assert.Equal("a point is JSON null", TelemetryValidator.ValidatePoint(null));
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
