@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using ClassroomFleet.Contracts.Influx;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
@@ -105,7 +106,7 @@ public sealed partial class TelemetryIngestService(
 
         var token = new IngestedBatch(batch.County, batch.School, batch.Device, batch.Kind, batch.Agent, batch.Sequence, fast.PointCount);
         await AppendOrQuarantineAsync(batch, slowPoints, token, buffer, cancellationToken).ConfigureAwait(false);
-        await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -132,7 +133,7 @@ public sealed partial class TelemetryIngestService(
         await AppendOrQuarantineAsync(batch, batch.Points, token, buffer, cancellationToken).ConfigureAwait(false);
 
         // An empty submission is reported delivered at once, so even a batch of nothing but bad points is acknowledged.
-        await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AppendOrQuarantineAsync(
@@ -147,6 +148,20 @@ public sealed partial class TelemetryIngestService(
                 var json = JsonSerializer.Serialize(point, ContractJsonContext.Default.TelemetryPoint);
                 await quarantine.QuarantinePointAsync(token, json, reason, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task EnqueueAsync(LineProtocolBuffer buffer, IngestedBatch token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The fleet is stopping and its writer takes nothing more. The batch is not acknowledged, so its agent
+            // keeps it and sends it again to whichever instance runs next.
+            LogNotAcceptedWhileStopping(logger, token.School, token.Device, token.Sequence);
         }
     }
 
@@ -198,6 +213,9 @@ public sealed partial class TelemetryIngestService(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Quarantined a {Measurement} point of {School}/{Device}: {Reason}")]
     private static partial void LogPointQuarantined(ILogger logger, string school, string device, string measurement, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Stopping: batch {Sequence} of {School}/{Device} is left to be resent")]
+    private static partial void LogNotAcceptedWhileStopping(ILogger logger, string school, string device, long sequence);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "InfluxDB database {Database} cannot be created yet ({Error}); retrying")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string database, string error);
