@@ -197,15 +197,9 @@ public static class TelemetryTranscoder
 
     private static bool TryTags(ref Utf8JsonReader reader, PointBuilder line, char[] chars)
     {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (EnterMap(ref reader) is var start && start != MapStart.Map)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return start == MapStart.Absent;
         }
 
         var tags = 0;
@@ -234,15 +228,9 @@ public static class TelemetryTranscoder
     private static bool TryFields(ref Utf8JsonReader reader, ReadOnlySpan<byte> payload, PointBuilder line, Scratch scratch, ref int fields)
     {
         var group = reader.ValueSpan[0];
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
+        if (EnterMap(ref reader) is var start && start != MapStart.Map)
         {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
+            return start == MapStart.Absent;
         }
 
         var keys = 0;
@@ -283,6 +271,25 @@ public static class TelemetryTranscoder
         }
 
         return true;
+    }
+
+    private enum MapStart
+    {
+        Map,
+        Absent,
+        Invalid,
+    }
+
+    /// <summary>Reads the value of a member that holds a map: an object, or JSON null for none.</summary>
+    private static MapStart EnterMap(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.StartObject => MapStart.Map,
+            JsonTokenType.Null => MapStart.Absent,
+            _ => MapStart.Invalid,
+        };
     }
 
     private static bool IsRepeated(ReadOnlySpan<byte> payload, ReadOnlySpan<Range> seen, ReadOnlySpan<byte> key)
