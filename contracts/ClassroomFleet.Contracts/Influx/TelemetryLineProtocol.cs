@@ -1,4 +1,3 @@
-using System.Buffers;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Influx.LineProtocol;
 
@@ -15,39 +14,14 @@ public static class TelemetryLineProtocol
 
     public static void Append(LineProtocolBuffer buffer, string county, string school, string device, TelemetryPoint point)
     {
-        // Sorted here, once, so that the buffer never has to move a written tag to keep them in order.
-        var tags = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(point.Tags.Count + 3);
-        try
+        var line = buffer.Point(point.Measurement).Tag(TagKeys.County, county).Tag(TagKeys.School, school).Tag(TagKeys.Device, device);
+        foreach (var (key, value) in point.Tags)
         {
-            var count = 0;
-            tags[count++] = new(TagKeys.County, county);
-            tags[count++] = new(TagKeys.School, school);
-            tags[count++] = new(TagKeys.Device, device);
-            foreach (var tag in point.Tags)
+            // The batch names the point's county, school and device; a point cannot rename itself.
+            if (key is not (TagKeys.County or TagKeys.School or TagKeys.Device))
             {
-                // The batch names the point's county, school and device; a point cannot rename itself.
-                if (tag.Key is not (TagKeys.County or TagKeys.School or TagKeys.Device))
-                {
-                    tags[count++] = tag;
-                }
+                line.Tag(key, value);
             }
-
-            var sorted = tags.AsSpan(0, count);
-            sorted.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            AppendLine(buffer, sorted, point);
-        }
-        finally
-        {
-            ArrayPool<KeyValuePair<string, string>>.Shared.Return(tags, clearArray: true);
-        }
-    }
-
-    private static void AppendLine(LineProtocolBuffer buffer, ReadOnlySpan<KeyValuePair<string, string>> sortedTags, TelemetryPoint point)
-    {
-        var line = buffer.Point(point.Measurement);
-        foreach (var (key, value) in sortedTags)
-        {
-            line.Tag(key, value);
         }
 
         foreach (var (key, value) in point.Floats ?? Empty<double>())

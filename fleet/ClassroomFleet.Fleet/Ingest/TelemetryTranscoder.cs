@@ -207,7 +207,7 @@ public static class TelemetryTranscoder
         {
             var keyLength = reader.CopyString(chars);
             var key = chars.AsSpan(0, keyLength);
-            if (++tags > TelemetryValidator.MaxTagsPerPoint || keyLength is 0 or > TelemetryValidator.MaxKeyLength || IsReservedTag(key)
+            if (++tags > TelemetryValidator.MaxTagsPerPoint || keyLength is 0 or > TelemetryValidator.MaxKeyLength || TelemetryValidator.IsReservedTag(key)
                 || !reader.Read() || reader.TokenType != JsonTokenType.String)
             {
                 return false;
@@ -304,9 +304,6 @@ public static class TelemetryTranscoder
 
         return false;
     }
-
-    private static bool IsReservedTag(ReadOnlySpan<char> key) =>
-        key.SequenceEqual(TagKeys.County) || key.SequenceEqual(TagKeys.School) || key.SequenceEqual(TagKeys.Device) || key.SequenceEqual("time");
 
     private static bool TryReadOnce(ref Utf8JsonReader reader, ref string? value)
     {

@@ -118,7 +118,11 @@ public static class TelemetryValidator
             : null;
     }
 
-    private static readonly HashSet<string> ReservedTags = ["county", "school", "device", "time"];
+    private static readonly HashSet<string> ReservedTags = new(["county", "school", "device", "time"], StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReservedTagNames = ReservedTags.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Tags the batch writes itself (and <c>time</c>, which InfluxQL cannot select): a point may not carry them.</summary>
+    public static bool IsReservedTag(ReadOnlySpan<char> key) => ReservedTagNames.Contains(key);
 
     private static string? FirstBadKey<T>(IReadOnlyDictionary<string, T>? fields)
     {
