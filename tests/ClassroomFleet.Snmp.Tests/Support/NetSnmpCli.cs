@@ -10,6 +10,21 @@ internal static class NetSnmpCli
 {
     public static async Task<string> RunAsync(string tool, params string[] arguments)
     {
+        // Each run gets a state directory of its own: net-snmp tools read and rewrite snmpapp.conf (engine IDs, boots)
+        // in the shared persistent directory, and parallel tests caught each other's half-written file there.
+        var state = Directory.CreateTempSubdirectory("cf-netsnmp-");
+        try
+        {
+            return await RunInAsync(state.FullName, tool, arguments);
+        }
+        finally
+        {
+            state.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> RunInAsync(string stateDirectory, string tool, string[] arguments)
+    {
         var start = new ProcessStartInfo(tool)
         {
             RedirectStandardOutput = true,
@@ -17,6 +32,8 @@ internal static class NetSnmpCli
             UseShellExecute = false,
         };
         start.Environment["MIBS"] = ":";
+        start.Environment["SNMP_PERSISTENT_DIR"] = stateDirectory;
+        start.Environment["SNMPCONFPATH"] = stateDirectory;
         start.ArgumentList.Add("-m");
         start.ArgumentList.Add(string.Empty);
         // The shared agents also serve parallel tests on a loaded machine; net-snmp's default 1 s timeout is too tight.
