@@ -55,6 +55,24 @@ public sealed class EvaluationEdgeCaseTests
         Assert.Contains(result.Inputs, i => ReportText.Chinese.Input(i).Contains("合同日期晚于评估时点，未计入", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_multimedia_room_without_a_port_or_an_access_point_is_not_a_networked_multimedia_room()
+    {
+        // The teaching point 张庄 with 60 students instead of 18 is assessed (50 or more); its two classrooms have panels
+        // but neither an access port nor an access point.
+        var yaml = File.ReadAllText(ComplianceTestData.CountyFile).Replace("students: { value: 18,", "students: { value: 60,", StringComparison.Ordinal);
+        var county = CountyFactsParser.Parse(yaml, "bigger-teaching-point.yaml");
+        var packs = new[] { ComplianceTestData.ShippedPacks().Resolve("cn-national")! };
+        var measurements = await ComplianceTestData.SyntheticTelemetry().GetAsync("410399", ComplianceTestData.At.AddDays(-60), ComplianceTestData.At);
+
+        var result = ComplianceEvaluator.Evaluate(county, packs, measurements, ComplianceTestData.Calendar, ComplianceTestData.At)
+            .Result("4103990005", "cn-national.env.mm-rooms-per-100.primary");
+
+        Assert.Equal((Fail, "0"), (result.State, result.Value!.Value.Display()));
+        Assert.Contains(result.Inputs, i => ReportText.Chinese.Input(i).StartsWith("网络多媒体教室数（配备多媒体设备且有信息端口或无线接入点）：0", StringComparison.Ordinal));
+        Assert.Equal("每百名学生 ≥ 2.3 间", new ResultFormatter(ReportText.Chinese).Threshold(result.Rule));
+    }
+
     [Theory]
     [InlineData("class: student_pc, room: lab1, count: 45", "class: studnet_pc, room: lab1, count: 45", "unknown device class 'studnet_pc'")]
     [InlineData("type: computer_lab, wired_ports: 4", "type: computerlab, wired_ports: 4", "unknown room type 'computerlab'")]

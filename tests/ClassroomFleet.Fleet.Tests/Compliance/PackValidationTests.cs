@@ -220,10 +220,16 @@ public sealed class PackValidationTests
         var clash = Load(Header.Replace("id: tp", "id: tr", StringComparison.Ordinal) + "\n" + GoodRule.Replace("id: tp.dev.pc", "id: tr.dev.pc", StringComparison.Ordinal) + "\n" + GoodRule.Replace("id: tp.dev.pc", "id: tr.dev.pc2", StringComparison.Ordinal), "c.yaml");
         var duplicatePack = Load(Header + "\n" + GoodRule.Replace("tp.dev.pc", "tp.dev.other", StringComparison.Ordinal), "d.yaml");
 
-        var set = RulePackSet.Build([first, second, clash, duplicatePack]);
+        // Pack "tp.dev" may name its rules "tp.dev.…", so it can define the rule id "tp.dev.pc" that pack "tp" already has.
+        var ruleClash = Load(Header.Replace("id: tp", "id: tp.dev", StringComparison.Ordinal) + "\n" + GoodRule, "e.yaml");
+        Assert.True(ruleClash.Accepted, string.Join("\n", ruleClash.Errors));
+
+        var set = RulePackSet.Build([first, second, clash, duplicatePack, ruleClash]);
 
         Assert.Equal(["tp", "tq", "tr"], set.Packs.Select(p => p.Id).Order(StringComparer.Ordinal));
         Assert.Contains(set.Rejected, r => r.FileName == "d.yaml" && r.Errors.Any(e => e.Contains("duplicate pack id 'tp'", StringComparison.Ordinal)));
+        Assert.Contains(set.Rejected, r => r.FileName == "e.yaml" && r.Errors.Any(e => e.Contains("rule tp.dev.pc: duplicate rule id (already defined in a.yaml)", StringComparison.Ordinal)));
+        Assert.Equal("a.yaml", set.Packs.Single(p => p.Rules.Any(r => r.Id == "tp.dev.pc")).FileName);
     }
 
     [Fact]

@@ -74,6 +74,22 @@ public sealed class SyntheticCountyTests
         // national county share: 10 PASS (S1 S2 S3 S5 S8e S8w S9 S10 S11 S12), 0 FAIL, 3 UNKNOWN (S4, S7 offline; S13 no contract),
         // S6 N/A (shared line) → between 10/13 = 76.9% and 100%, threshold 98% → UNKNOWN
         { "410399", "cn-national.agg.access-98", Unknown, "BOUNDS(76.9%..100%)" },
+        // national (2017/2018 work points): schools (not teaching points) at ≥ 10 Mbit/s, and the county share of them
+        { "4103990001", "cn-national.net.bw-10m", Pass, "300" },
+        { "4103990009", "cn-national.net.bw-10m", Pass, "60" },
+        { "4103990003", "cn-national.net.bw-10m", Unknown, "INSUFFICIENT_SAMPLES(7/10)" },
+        { "4103990005", "cn-national.net.bw-10m", NotApplicable, "OUT_OF_SCOPE" },  // a teaching point: the text says 中小学 only
+        // 6 PASS (S1 S2 S8e S8w S9 S10), 4 UNKNOWN (S3 7 probes, S4 S7 offline, S13 no contract) → 60%..100%
+        { "410399", "cn-national.agg.bw-10m-70", Unknown, "BOUNDS(60%..100%)" },
+        { "410399", "cn-national.agg.bw-10m-80", Unknown, "BOUNDS(60%..100%)" },
+        // 教督〔2017〕6号: networked multimedia rooms per 100 students, primary ≥ 2.3, junior ≥ 2.4
+        { "4103990002", "cn-national.env.mm-rooms-per-100.primary", Fail, "2.22" },  // 30 classrooms + lab2 = 31 rooms × 100 / 1395; projector-only music room and closed lab1 not counted
+        { "4103990004", "cn-national.env.mm-rooms-per-100.primary", Pass, "3.89" },  // 6 classrooms + lab1 = 7 × 100 / 180
+        { "4103990005", "cn-national.env.mm-rooms-per-100.primary", NotApplicable, "SMALL_TEACHING_POINT(18<50)" },
+        { "4103990011", "cn-national.env.mm-rooms-per-100.primary", Unknown, "NO_STUDENT_COUNT" }, // under 50 or not cannot be told
+        { "4103990003", "cn-national.env.mm-rooms-per-100.primary", NotApplicable, "OUT_OF_SCOPE" }, // nine-year school
+        { "4103990001", "cn-national.env.mm-rooms-per-100.junior", Fail, "2.3" },    // 31 × 100 / 1350 = 2.296…
+        { "4103990010", "cn-national.env.mm-rooms-per-100.junior", Unknown, "NO_STUDENT_COUNT" },
     };
 
     [Theory]
@@ -124,6 +140,12 @@ public sealed class SyntheticCountyTests
         var evaluation = await Luoyang.Value;
         Assert.All(evaluation.Results.Where(r => r.State is Unknown or NotApplicable), r => Assert.False(string.IsNullOrEmpty(r.Reason?.Text)));
         Assert.All(evaluation.Results.Where(r => r.State == Pass), r => Assert.NotNull(r.Value));
+
+        // The sites whose data is missing or insufficient never pass a rule that needs that data.
+        var offline = new[] { "4103990004", "4103990007" };
+        Assert.All(evaluation.Results.Where(r => offline.Contains(r.Site) && r.Rule.Metric.UsesTelemetry(r.Rule.Parameters)), r => Assert.NotEqual(Pass, r.State));
+        Assert.All(evaluation.Results.Where(r => r.Site == "4103990013" && r.Rule.Metric.Name.StartsWith("egress", StringComparison.Ordinal)), r => Assert.NotEqual(Pass, r.State)); // no contract
+        Assert.All(evaluation.Results.Where(r => r.Site == "4103990003" && r.Rule.Metric.Name == "ratio" && r.Rule.Parameters.Choice("denominator") == "teachers"), r => Assert.Equal(Unknown, r.State)); // stale teacher count
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class MetricCatalogue
         new LabSeatsMetric(),
         new SpaceCoverageMetric(),
         new ShareOfChildrenMetric(),
+        new RoomsPerHundredStudentsMetric(),
     ]);
 
     public IEnumerable<string> Ids => _metrics.Keys.Order(StringComparer.Ordinal);

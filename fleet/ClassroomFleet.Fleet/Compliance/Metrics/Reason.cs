@@ -57,6 +57,9 @@ public sealed record Reason(string Code, string Text)
     public static Reason SharedUplink(string? parent) =>
         new("SHARED_UPLINK", $"SHARED_UPLINK({parent})") { Args = [parent ?? ""] };
 
+    public static Reason SmallTeachingPoint(int students, int minimum) =>
+        new("SMALL_TEACHING_POINT", $"SMALL_TEACHING_POINT({students}<{minimum})") { Args = [students, minimum] };
+
     public static Reason NoRoomInventory() => Of("NO_ROOM_INVENTORY");
 
     public static Reason NoRoomsInScope() => Of("NO_ROOMS_IN_SCOPE");

@@ -11,6 +11,7 @@ public static class Units
     public const string Ratio = "ratio";
     public const string PersonsPerDevice = "persons/device";
     public const string Seats = "seats";
+    public const string RoomsPerHundredStudents = "rooms/100 students";
 
     public static string? Explain(string written, string expected) => written switch
     {

@@ -47,6 +47,8 @@ public sealed class ResultFormatter
                 return _t.Format(_t.Pick(("{0} {1}:1（每台至多 {1} {2}）", "{0} {1}:1 (at most {1} {2} per device)")), [RatioName(rule), t, _t.Term("persons", Denominator(rule))]);
             case Units.Ratio or Units.PersonsPerDevice:
                 return $"{RatioName(rule)} {op} {t}";
+            case Units.RoomsPerHundredStudents:
+                return _t.Format(_t.Pick(("每百名学生 {0} {1} 间", "{0} {1} rooms per 100 students")), [op, t]);
             case Units.Seats when c.Op is ComparisonOperator.GreaterOrEqual && c.Threshold == 0:
                 return _t.Pick(("每间计算机教室的可用座位数 ≥ 使用该教室的最大班额（一人一机）", "working seats ≥ the largest class using the lab, in every lab"));
             case Units.Seats:
@@ -74,6 +76,8 @@ public sealed class ResultFormatter
                 return v.IsInfinite ? "—" : "1:" + v.Display();
             case Units.PersonsPerDevice:
                 return v.IsInfinite ? _t.Pick(("无设备（∞）", "no devices (∞)")) : v.Display() + ":1";
+            case Units.RoomsPerHundredStudents:
+                return _t.Format(_t.Pick(("每百名学生 {0} 间", "{0} per 100 students")), [v.Display()]);
             case Units.Seats when v.Denominator == 1m:
                 var margin = v.Numerator;
                 return margin < 0
