@@ -9,7 +9,7 @@ public static class AgentKinds
         "projector" => "projector",
         "recorder" or "camera" => "recorder",
         "student_pc" or "teacher_office_pc" or "teacher_laptop" or "thin_client" or "e_reading_pc" or "student_tablet" => "pc",
-        "access_point" => "ap",
+        "access_point" => "access_point",
         _ => deviceClass,
     };
 }

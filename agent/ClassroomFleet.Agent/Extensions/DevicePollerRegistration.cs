@@ -1,3 +1,4 @@
+using ClassroomFleet.Agent.Devices.AccessPoint;
 using ClassroomFleet.Agent.Devices.Panel;
 using ClassroomFleet.Agent.Devices.Pc;
 using ClassroomFleet.Agent.Devices.Profiles;
@@ -15,7 +16,7 @@ namespace ClassroomFleet.Agent.Extensions;
 
 /// <summary>
 /// Registers one poller per device kind of the school file: switch, panel, projector (PJLink), recorder (RTSP/ONVIF),
-/// the PC groups (pc, teacher_pc, student_pc) and the bandwidth probe, with what they share (profiles, credentials,
+/// the PC groups (pc, teacher_pc, student_pc), the bandwidth probe and the wireless access points, with what they share (profiles, credentials,
 /// the switches' forwarding tables, one HttpClient for device protocols).
 /// </summary>
 public static class DevicePollerRegistration
@@ -52,6 +53,7 @@ public static class DevicePollerRegistration
         }
 
         services.AddSingleton<IDevicePoller, ProbePoller>();
+        services.AddSingleton<IDevicePoller, AccessPointPoller>();
         return services;
     }
 

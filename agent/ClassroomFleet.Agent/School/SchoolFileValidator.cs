@@ -12,7 +12,7 @@ public static class SchoolFileValidator
 
     private static readonly HashSet<string> Categories = ["urban", "rural", "teaching_point"];
     private static readonly HashSet<string> RoomTypes = ["ordinary", "functional", "pe_music_art", "computer_lab", "recording", "office", "network", "other"];
-    private static readonly HashSet<string> DeviceKinds = ["switch", "panel", "projector", "recorder", "pc", "teacher_pc", "student_pc", "probe", "cabinet"];
+    private static readonly HashSet<string> DeviceKinds = ["switch", "panel", "projector", "recorder", "pc", "teacher_pc", "student_pc", "probe", "cabinet", "access_point"];
 
     public static IReadOnlyList<SchoolFileError> Validate(SchoolFile file)
     {

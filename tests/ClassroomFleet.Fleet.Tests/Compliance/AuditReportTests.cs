@@ -30,7 +30,7 @@ public sealed class AuditReportTests
         Assert.Contains(",各级各类学校教师办公用电脑配置率达到1:1,", row, StringComparison.Ordinal); // no comma inside: not quoted
         Assert.Contains(",未达标,1:0.99 (99 台 / 100 名专任教师),师机比 1:1（每名专任教师至少 1 台）,", row, StringComparison.Ordinal);
         Assert.Contains("专任教师数：100（教育事业统计，截至 2025-09-01）", row, StringComparison.Ordinal);
-        Assert.Contains(",重要,按专任教师数补足教师办公用电脑并登记到资产台账,ly15-265,1.1.0,", row, StringComparison.Ordinal);
+        Assert.Contains(",重要,按专任教师数补足教师办公用电脑并登记到资产台账,ly15-265,1.2.0,", row, StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.Contains("无法判定", StringComparison.Ordinal));
         Assert.Contains("测速样本不足：窗口内成功 7 次，至少需要 10 次", LedgerCsvWriter.Write(evaluation, ReportText.Chinese, includeUnknown: true), StringComparison.Ordinal);
     }

@@ -35,6 +35,7 @@ public sealed class ComplianceApiTests : IAsyncLifetime, IDisposable
         await influx.CreateDatabaseAsync(_database);
         await WriteProbesAsync(influx, "4103990001", 280e6);
         await WriteProbesAsync(influx, "4103990002", 280e6);
+        await WriteAccessPointsUpAsync(influx, "4103990001", [.. Enumerable.Range(1, 30).Select(n => $"ap-{n}"), "ap-lab1", "ap-office1"]);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -130,6 +131,24 @@ public sealed class ComplianceApiTests : IAsyncLifetime, IDisposable
                 .Field("down_bps", bps).Field("up_bps", bps / 5).Field("link_speed_mbps", 1000.0).Timestamp(nanos);
             buffer.Point("device").Tag("county", "410399").Tag("school", school).Tag("device", "gw").Tag("kind", "gateway")
                 .Field("up", true).Timestamp(nanos);
+        }
+
+        var result = await influx.WriteAsync(buffer.WrittenMemory);
+        Assert.True(result.IsSuccess, result.Error);
+    }
+
+    /// <summary>What the agent's access-point poller writes: a <c>device</c> point per AP, up, once a school day.</summary>
+    private static async Task WriteAccessPointsUpAsync(InfluxClient influx, string school, IReadOnlyList<string> accessPoints)
+    {
+        using var buffer = new LineProtocolBuffer();
+        foreach (var day in ComplianceTestData.Calendar.LastSchoolDays(ChinaTime.DateOf(ComplianceTestData.At), 10)!)
+        {
+            var nanos = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 30)), ChinaTime.Offset).ToUnixTimeMilliseconds() * 1_000_000;
+            foreach (var ap in accessPoints)
+            {
+                buffer.Point("device").Tag("county", "410399").Tag("school", school).Tag("device", ap).Tag("kind", "access_point")
+                    .Field("up", true).Field("available", 1L).Timestamp(nanos);
+            }
         }
 
         var result = await influx.WriteAsync(buffer.WrittenMemory);

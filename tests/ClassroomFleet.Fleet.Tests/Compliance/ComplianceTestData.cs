@@ -64,7 +64,21 @@ public static class ComplianceTestData
         AddDailyProbes(source, "4103990010", 10, 450);
         AddDailyProbes(source, "4103990011", 10, 3.6);
         AddDailyProbes(source, "4103990012", 10, 3.0);
+        AddDailyHeartbeats(source, "4103990001", [.. Enumerable.Range(1, 30).Select(n => $"ap-{n}"), "ap-lab1", "ap-office1"], 20);
         return source;
+    }
+
+    /// <summary>A heartbeat (seen up) at 08:30 on each of the last <paramref name="days"/> school days, for each device.</summary>
+    public static void AddDailyHeartbeats(InMemoryMeasurementSource source, string school, IEnumerable<string> devices, int days)
+    {
+        var schoolDays = Calendar.LastSchoolDays(ChinaTime.DateOf(At), days)!;
+        foreach (var device in devices)
+        {
+            foreach (var day in schoolDays)
+            {
+                source.AddHeartbeat(school, new DeviceHeartbeat(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 30)), ChinaTime.Offset), device, true));
+            }
+        }
     }
 
     public static async Task<CountyEvaluation> EvaluateAsync(IReadOnlyList<ResolvedPack> packs, IMeasurementSource telemetry, DateTimeOffset? at = null)

@@ -35,7 +35,7 @@ public sealed partial class DemoCountyReportTests
         foreach (var expected in new[]
         {
             "教育信息化达标审计报告：新安县", "评估时点", "2026-12-02 12:30（北京时间）", "2026-2027学年校历（河南，示例）", "须以县教育局校历为准", "暂定的节假日", "春节（暂定） 2027-02-05–2027-02-08",
-            "规则包 ly15-265 版本 1.1.0", "规则包 cn-national 版本 1.2.0", "结论说明",
+            "规则包 ly15-265 版本 1.2.0", "规则包 cn-national 版本 1.2.0", "结论说明",
             "111 主城区（城镇）", "210 乡中心区（乡村）", "2025年代码", "代码年份未登记",   // classification and its year (§6.3)
             "每班 ≥ 10 Mbit/s", "41.67 Mbit/s", "1000 Mbit/s", "÷ 24 个班",             // bandwidth per class with its figures
             "师机比 1:1（每名专任教师至少 1 台）", "1:1", "60 台 / 60 名专任教师",         // 1:1 as a ratio

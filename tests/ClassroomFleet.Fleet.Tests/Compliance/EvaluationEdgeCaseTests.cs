@@ -56,6 +56,21 @@ public sealed class EvaluationEdgeCaseTests
     }
 
     [Fact]
+    public async Task An_access_point_on_record_but_never_seen_up_does_not_cover_its_room()
+    {
+        // 第一初级中学's probes, and every one of its access points up except ap-17.
+        var source = new InMemoryMeasurementSource();
+        ComplianceTestData.AddDailyProbes(source, "4103990001", 10, 280);
+        ComplianceTestData.AddDailyHeartbeats(source, "4103990001", [.. Enumerable.Range(1, 30).Where(n => n != 17).Select(n => $"ap-{n}"), "ap-lab1", "ap-office1"], 20);
+        var packs = new[] { ComplianceTestData.ShippedPacks().Resolve("ly15-265")! };
+
+        var result = (await ComplianceTestData.EvaluateAsync(packs, source)).Result("4103990001", "ly15-265.net.wifi.full-coverage");
+
+        Assert.Equal((Fail, "96.88"), (result.State, result.Value!.Value.Display())); // 31 of 32 spaces
+        Assert.Contains(result.Inputs, i => ReportText.Chinese.Input(i).Contains("c17", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_multimedia_room_without_a_port_or_an_access_point_is_not_a_networked_multimedia_room()
     {
         // The teaching point 张庄 with 60 students instead of 18 is assessed (50 or more); its two classrooms have panels
@@ -99,7 +114,7 @@ public sealed class EvaluationEdgeCaseTests
         var series = line[..line.IndexOf(' ', StringComparison.Ordinal)];
         Assert.Equal("compliance,county=410399,pack=ly15-265,rule=ly15-265.dev.teacher-office-pc,school=4103990002", series);
         Assert.Contains(" state=\"FAIL\",pass=0i,fail=1i,unknown=0i,", line, StringComparison.Ordinal);
-        Assert.Contains($"pack_version=\"1.1.0\",pack_hash=\"{result.Pack.Hash}\"", line, StringComparison.Ordinal);
+        Assert.Contains($"pack_version=\"1.2.0\",pack_hash=\"{result.Pack.Hash}\"", line, StringComparison.Ordinal);
         Assert.Contains("value=0.99", line, StringComparison.Ordinal);
     }
 }

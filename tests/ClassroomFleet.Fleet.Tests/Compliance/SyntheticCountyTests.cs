@@ -40,9 +40,9 @@ public sealed class SyntheticCountyTests
         { "4103990011", "ly15-265.net.bw.teaching-point", Pass, "4" },          // min(4, 3.6/0.9) = 4 exactly: 不小于 includes 4
         { "4103990012", "ly15-265.net.bw.teaching-point", Fail, "3" },          // min(3, 3.0/0.9)
         // Wi-Fi for 有条件 schools
-        { "4103990001", "ly15-265.net.wifi.full-coverage", Pass, "100" },
+        { "4103990001", "ly15-265.net.wifi.full-coverage", Pass, "100" },       // all 32 access points seen up in the window
         { "4103990002", "ly15-265.net.wifi.full-coverage", NotApplicable, "OUT_OF_SCOPE" },
-        { "4103990004", "ly15-265.net.wifi.full-coverage", Fail, "71.43" },     // 有条件, APs in 5 of 7 spaces
+        { "4103990004", "ly15-265.net.wifi.full-coverage", Unknown, "AGENT_OFFLINE" }, // 有条件, APs in 5 of 7 spaces, but none can be seen
         // teacher office PCs 1:1
         { "4103990001", "ly15-265.dev.teacher-office-pc", Pass, "1" },
         { "4103990002", "ly15-265.dev.teacher-office-pc", Fail, "0.99" },       // 99 PCs for 100 teachers
@@ -163,7 +163,7 @@ public sealed class SyntheticCountyTests
         Assert.Equal("2025-10-24..2025-11-20 (20 school days without exam days, 08:00-12:00, 14:00-17:30)", result.Window);
         Assert.Equal("2025-10-24 至 2025-11-20，共 20 个上学日（不含考试日），每日 08:00–12:00、14:00–17:30（北京时间）", new ResultFormatter(zh).Window(result));
         Assert.Equal(64, result.Pack.Hash.Length);
-        Assert.Equal("1.1.0", result.Pack.Version);
+        Assert.Equal("1.2.0", result.Pack.Version);
     }
 
     [Fact]

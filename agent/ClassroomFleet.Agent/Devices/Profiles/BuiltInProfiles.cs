@@ -126,6 +126,11 @@ public static class BuiltInProfiles
           icmp_timeout: 1s
           icmp_parallelism: 32
 
+        - name: access-point-icmp
+          kinds: [access_point]
+          timeout: 2s
+          icmp_timeout: 1s
+
         - name: probe
           kinds: [probe]
           timeout: 5s
