@@ -16,7 +16,7 @@ namespace ClassroomFleet.FaultTests;
 /// <summary>
 /// Issue 9, point 2: a crash at any instant of an apply leaves exactly the old or the new configuration. The apply path
 /// runs in a child process (AgentHost, CF_FAULT_MODE=apply) that applies version after version, each confirmed at
-/// once, confirmed too late or never confirmed (a short deadline undoes it), and is killed -9 at a random instant,
+/// once, confirmed too late or never confirmed (a 50 ms deadline undoes it), and is killed -9 at a random instant,
 /// again and again on the same folders. After each kill, before and after the recovery the agent runs at start, the
 /// school file must be byte for byte one version (or the local file), with that version's agent settings, and
 /// <c>previous.yaml</c> (the fallback), the state and the journal must all tell of the same versions: no apply, confirm

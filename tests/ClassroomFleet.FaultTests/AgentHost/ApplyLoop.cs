@@ -17,7 +17,7 @@ namespace ClassroomFleet.FaultTests.AgentHost;
 internal static class ApplyLoop
 {
     /// <summary>Short, so that the late confirmations and the undos happen many times per run.</summary>
-    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromMilliseconds(50);
 
     public static async Task RunAsync(string root, CancellationToken cancellationToken)
     {
