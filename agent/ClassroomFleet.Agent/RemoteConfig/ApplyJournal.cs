@@ -3,10 +3,17 @@ using System.Text.Json.Serialization;
 namespace ClassroomFleet.Agent.RemoteConfig;
 
 /// <summary>
-/// The apply journal (<c>journal.json</c>): present from just before the school file is replaced until the fleet
-/// confirms the new version or the agent undoes it. At start a journal in phase <see cref="ApplyPhase.Applying"/> is
-/// undone (the replacement may or may not have happened; restoring the previous file is right either way) and one in
-/// <see cref="ApplyPhase.AwaitingConfirm"/> keeps its deadline.
+/// The apply journal (<c>journal.json</c>): present from just before the school file is replaced until the fleet's
+/// confirmation or the undo has been carried out in full. Each multi-file step first records its phase here, so that
+/// the recovery at start can finish it (every step is safe to repeat):
+/// <list type="bullet">
+/// <item><see cref="ApplyPhase.Applying"/>: the replacement may or may not have happened; it is undone.</item>
+/// <item><see cref="ApplyPhase.AwaitingConfirm"/>: the new file is in force; it keeps its deadline, or is undone at
+/// once if the deadline has passed.</item>
+/// <item><see cref="ApplyPhase.Confirming"/>: the new file becomes the last good one; that is finished.</item>
+/// <item><see cref="ApplyPhase.RollingBack"/>: the last good file and settings are being restored; that is finished,
+/// with the <see cref="Reason"/> the undo was started for.</item>
+/// </list>
 /// </summary>
 public sealed record ApplyJournal
 {
@@ -25,6 +32,10 @@ public sealed record ApplyJournal
 
     [JsonPropertyName("confirm_deadline")]
     public DateTimeOffset? ConfirmDeadline { get; init; }
+
+    /// <summary>Why the undo was started (phase <see cref="ApplyPhase.RollingBack"/>), reported when it is finished.</summary>
+    [JsonPropertyName("reason")]
+    public string? Reason { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ApplyPhase>))]
@@ -32,4 +43,6 @@ public enum ApplyPhase
 {
     Applying,
     AwaitingConfirm,
+    Confirming,
+    RollingBack,
 }

@@ -11,9 +11,11 @@ namespace ClassroomFleet.Agent.RemoteConfig;
 /// Accepts, applies, confirms and undoes pushed school files. A document is applied only if its signature verifies
 /// with the pinned fleet key, its version is above the persisted high-water mark, it has not expired, and it passes
 /// <see cref="SchoolFileLoader.Parse"/> (and its agent settings are sane). The retained document that the broker hands
-/// over again after every reconnect is recognised by its digest and changes nothing. Applying is journalled so that a crash at any instant leaves the old or the new
-/// file in force; an applied document that the fleet does not confirm in time is undone. Every outcome yields the
-/// <see cref="ConfigReported"/> to publish. Operations are serialised.
+/// over again after every reconnect is recognised by its digest and changes nothing. Applying, confirming and undoing
+/// are journalled (<see cref="ApplyJournal"/>) so that a crash at any instant leaves the old or the new file, with its
+/// own agent settings, in force; an applied document that the fleet does not confirm in time is undone, and so is one
+/// whose confirmation comes too late. Every outcome yields the <see cref="ConfigReported"/> to publish. Operations
+/// are serialised.
 /// </summary>
 public sealed class ConfigApplier(
     RemoteConfigStore store,
@@ -32,7 +34,11 @@ public sealed class ConfigApplier(
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Finishes what a crash interrupted: an apply caught mid-way is undone. Returns the report to publish, if any.</summary>
+    /// <summary>
+    /// Finishes what a crash interrupted (see <see cref="ApplyJournal"/>): an apply caught mid-way is undone, a confirm
+    /// or an undo caught mid-way is completed, and an applied document whose deadline passed while the agent was down
+    /// is undone at once. Returns the report to publish, if any.
+    /// </summary>
     public async Task<ConfigReported?> RecoverAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -42,13 +48,26 @@ public sealed class ConfigApplier(
             DurableFile.RemoveLeftovers(Path.GetDirectoryName(Path.GetFullPath(schoolFilePath))!);
             State = store.LoadState();
             var journal = store.LoadJournal();
-            if (journal is { Phase: ApplyPhase.Applying })
+            switch (journal?.Phase)
             {
-                RemoteConfigLog.InterruptedApply(logger, journal.Version);
-                return await RollBackAsync(journal, $"the apply of version {journal.Version} was interrupted (agent stopped mid-apply); previous configuration restored", cancellationToken).ConfigureAwait(false);
+                case ApplyPhase.Applying:
+                    RemoteConfigLog.InterruptedApply(logger, journal.Version);
+                    return await RollBackAsync(journal, $"the apply of version {journal.Version} was interrupted (agent stopped mid-apply); previous configuration restored").ConfigureAwait(false);
+                case ApplyPhase.RollingBack:
+                    RemoteConfigLog.InterruptedStep(logger, journal.Version, "rollback");
+                    return await RollBackAsync(journal, journal.Reason ?? $"the rollback of version {journal.Version} was interrupted; previous configuration restored").ConfigureAwait(false);
+                case ApplyPhase.Confirming:
+                    RemoteConfigLog.InterruptedStep(logger, journal.Version, "confirmation");
+                    return await CompleteConfirmAsync(journal).ConfigureAwait(false);
+                case ApplyPhase.AwaitingConfirm when DeadlinePassed(journal):
+                    RemoteConfigLog.NotConfirmed(logger, journal.Version, journal.ConfirmDeadline ?? default);
+                    return await RollBackAsync(journal, $"no confirmation from the fleet for version {journal.Version} by {journal.ConfirmDeadline:O} (the agent was down or the broker or fleet unreachable); previous configuration restored").ConfigureAwait(false);
+                case ApplyPhase.AwaitingConfirm when State.LastReport is not { Status: ConfigStatus.Applied } || State.LastReport.AttemptedVersion != journal.Version:
+                    // Stopped after the apply but before its report was kept: the fleet has still to hear of it.
+                    return await RememberAsync(Report(ConfigStatus.Applied, journal.Version, $"awaiting the fleet's confirmation until {journal.ConfirmDeadline:O}"), CancellationToken.None).ConfigureAwait(false);
+                default:
+                    return State.LastReport;
             }
-
-            return State.LastReport;
         }
         finally
         {
@@ -82,7 +101,11 @@ public sealed class ConfigApplier(
         }
     }
 
-    /// <summary>The fleet saw <paramref name="version"/> in force: it becomes the last good configuration.</summary>
+    /// <summary>
+    /// The fleet saw <paramref name="version"/> in force: it becomes the last good configuration. A confirmation that
+    /// comes after the deadline is refused: the document is undone (the report says why), as it would have been had
+    /// the deadline check come first. Null when <paramref name="version"/> is not awaiting confirmation.
+    /// </summary>
     public async Task<ConfigReported?> ConfirmAsync(long version, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -94,12 +117,15 @@ public sealed class ConfigApplier(
                 return null;
             }
 
-            // The confirmed file becomes what a later rollback restores.
-            await DurableFile.WriteAsync(store.PreviousPath, await File.ReadAllBytesAsync(schoolFilePath, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            await store.SavePreviousSettingsAsync(store.LoadSettings(), cancellationToken).ConfigureAwait(false);
-            store.DeleteJournal();
-            RemoteConfigLog.Confirmed(logger, version);
-            return await RememberAsync(Report(ConfigStatus.Confirmed, version, null), cancellationToken).ConfigureAwait(false);
+            if (DeadlinePassed(journal))
+            {
+                RemoteConfigLog.ConfirmedTooLate(logger, version, journal.ConfirmDeadline ?? default);
+                return await RollBackAsync(journal, $"the fleet's confirmation of version {version} came at {time.GetUtcNow():O}, after the deadline {journal.ConfirmDeadline:O}; previous configuration restored").ConfigureAwait(false);
+            }
+
+            var confirming = journal with { Phase = ApplyPhase.Confirming };
+            await store.SaveJournalAsync(confirming, CancellationToken.None).ConfigureAwait(false);
+            return await CompleteConfirmAsync(confirming).ConfigureAwait(false);
         }
         finally
         {
@@ -114,13 +140,13 @@ public sealed class ConfigApplier(
         try
         {
             var journal = store.LoadJournal();
-            if (journal is not { Phase: ApplyPhase.AwaitingConfirm, ConfirmDeadline: { } deadline } || time.GetUtcNow() < deadline)
+            if (journal is not { Phase: ApplyPhase.AwaitingConfirm } || !DeadlinePassed(journal))
             {
                 return null;
             }
 
-            RemoteConfigLog.NotConfirmed(logger, journal.Version, deadline);
-            return await RollBackAsync(journal, $"no confirmation from the fleet for version {journal.Version} by {deadline:O} (broker or fleet unreachable after the apply); previous configuration restored", cancellationToken).ConfigureAwait(false);
+            RemoteConfigLog.NotConfirmed(logger, journal.Version, journal.ConfirmDeadline ?? default);
+            return await RollBackAsync(journal, $"no confirmation from the fleet for version {journal.Version} by {journal.ConfirmDeadline:O} (broker or fleet unreachable after the apply); previous configuration restored").ConfigureAwait(false);
         }
         finally
         {
@@ -237,26 +263,50 @@ public sealed class ConfigApplier(
         var deadline = time.GetUtcNow() + timeout;
         await store.SaveJournalAsync(journal with { Phase = ApplyPhase.AwaitingConfirm, ConfirmDeadline = deadline }, CancellationToken.None).ConfigureAwait(false);
         await provider.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+        var report = await RememberAsync(Report(ConfigStatus.Applied, document.Version, $"awaiting the fleet's confirmation until {deadline:O}"), CancellationToken.None).ConfigureAwait(false);
         await ApplySettingsAsync(document.Agent).ConfigureAwait(false);
         RemoteConfigLog.Applied(logger, document.Version, document.IssuedBy ?? "?", deadline);
-        return await RememberAsync(Report(ConfigStatus.Applied, document.Version, $"awaiting the fleet's confirmation until {deadline:O}"), CancellationToken.None).ConfigureAwait(false);
+        return report;
     }
 
-    private async Task<ConfigReported> RollBackAsync(ApplyJournal journal, string reason, CancellationToken cancellationToken)
+    /// <summary>Journal phase <see cref="ApplyPhase.Confirming"/> written: makes the file and settings in force the last good ones.</summary>
+    private async Task<ConfigReported> CompleteConfirmAsync(ApplyJournal journal)
     {
-        _ = cancellationToken;
+        await DurableFile.WriteAsync(store.PreviousPath, await File.ReadAllBytesAsync(schoolFilePath, CancellationToken.None).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        await store.SavePreviousSettingsAsync(store.LoadSettings(), CancellationToken.None).ConfigureAwait(false);
+
+        // The report is kept before the journal goes: a crash in between repeats the confirmation, never loses its report.
+        var report = await RememberAsync(Report(ConfigStatus.Confirmed, journal.Version, null), CancellationToken.None).ConfigureAwait(false);
+        store.DeleteJournal();
+        RemoteConfigLog.Confirmed(logger, journal.Version);
+        return report;
+    }
+
+    /// <summary>Records phase <see cref="ApplyPhase.RollingBack"/> (unless recovering it), then restores the last good file and settings.</summary>
+    private async Task<ConfigReported> RollBackAsync(ApplyJournal journal, string reason)
+    {
+        if (journal.Phase != ApplyPhase.RollingBack)
+        {
+            journal = journal with { Phase = ApplyPhase.RollingBack, Reason = reason };
+            await store.SaveJournalAsync(journal, CancellationToken.None).ConfigureAwait(false);
+        }
+
         var previous = await File.ReadAllBytesAsync(store.PreviousPath, CancellationToken.None).ConfigureAwait(false);
         var previousSettings = store.LoadPreviousSettings();
         await store.SaveSettingsAsync(previousSettings, CancellationToken.None).ConfigureAwait(false);
         await DurableFile.WriteAsync(schoolFilePath, previous, CancellationToken.None).ConfigureAwait(false);
-        State = State with { InForce = journal.PreviousVersion };
-        await store.SaveStateAsync(State, CancellationToken.None).ConfigureAwait(false);
-        store.DeleteJournal();
         await provider.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+
+        // The version in force and the report are kept together, before the journal goes (see CompleteConfirmAsync).
+        State = State with { InForce = journal.PreviousVersion };
+        var report = await RememberAsync(Report(ConfigStatus.RolledBack, journal.Version, reason), CancellationToken.None).ConfigureAwait(false);
+        store.DeleteJournal();
         await ApplySettingsAsync(previousSettings).ConfigureAwait(false);
         RemoteConfigLog.RolledBack(logger, journal.Version, journal.PreviousVersion, reason);
-        return await RememberAsync(Report(ConfigStatus.RolledBack, journal.Version, reason), CancellationToken.None).ConfigureAwait(false);
+        return report;
     }
+
+    private bool DeadlinePassed(ApplyJournal journal) => journal.ConfirmDeadline is not { } deadline || time.GetUtcNow() >= deadline;
 
     private async Task ApplySettingsAsync(ConfigAgentSettings? settings)
     {

@@ -4,7 +4,10 @@ using ClassroomFleet.Contracts.Messages;
 
 namespace ClassroomFleet.Agent.RemoteConfig;
 
-/// <summary>The fleet's <c>config_confirm</c> command: it saw <c>args.version</c> in force, so the rollback timer stops.</summary>
+/// <summary>
+/// The fleet's <c>config_confirm</c> command: it saw <c>args.version</c> in force, so the rollback timer stops; a
+/// confirmation after the deadline fails (the version has been rolled back, and the report says why).
+/// </summary>
 public sealed class ConfigConfirmHandler(RemoteConfigService service) : ICommandHandler
 {
     public string Type => CommandTypes.ConfigConfirm;
@@ -18,9 +21,12 @@ public sealed class ConfigConfirmHandler(RemoteConfigService service) : ICommand
             return CommandOutcome.Failed("args.version (an integer) is required");
         }
 
-        var confirmed = await service.ConfirmAsync(version, cancellationToken).ConfigureAwait(false);
-        return confirmed
-            ? CommandOutcome.Succeeded()
-            : CommandOutcome.Failed($"version {version} is not awaiting confirmation");
+        var report = await service.ConfirmAsync(version, cancellationToken).ConfigureAwait(false);
+        return report switch
+        {
+            null => CommandOutcome.Failed($"version {version} is not awaiting confirmation"),
+            { Status: ConfigStatus.Confirmed } => CommandOutcome.Succeeded(),
+            _ => CommandOutcome.Failed(report.Reason ?? $"version {version} was not confirmed ({report.Status})"),
+        };
     }
 }

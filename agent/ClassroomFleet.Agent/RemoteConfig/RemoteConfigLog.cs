@@ -28,4 +28,10 @@ internal static partial class RemoteConfigLog
 
     [LoggerMessage(EventId = 1807, Level = LogLevel.Error, Message = "Remote configuration step failed")]
     public static partial void StepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1808, Level = LogLevel.Warning, Message = "The {Step} of configuration version {Version} was interrupted; finishing it")]
+    public static partial void InterruptedStep(ILogger logger, long version, string step);
+
+    [LoggerMessage(EventId = 1809, Level = LogLevel.Warning, Message = "The fleet's confirmation of configuration version {Version} came after its deadline {Deadline}; undoing it")]
+    public static partial void ConfirmedTooLate(ILogger logger, long version, DateTimeOffset deadline);
 }

@@ -24,16 +24,16 @@ public sealed class RemoteConfigService(
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private (string County, string School)? _school;
 
-    public async Task<bool> ConfirmAsync(long version, CancellationToken cancellationToken)
+    /// <summary>Confirms <paramref name="version"/> (or undoes it if the confirmation is too late) and publishes the outcome; null when it was not awaiting confirmation.</summary>
+    public async Task<ConfigReported?> ConfirmAsync(long version, CancellationToken cancellationToken)
     {
         var report = await applier.ConfirmAsync(version, cancellationToken).ConfigureAwait(false);
-        if (report is null)
+        if (report is not null)
         {
-            return false;
+            await PublishAsync(report, cancellationToken).ConfigureAwait(false);
         }
 
-        await PublishAsync(report, cancellationToken).ConfigureAwait(false);
-        return true;
+        return report;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

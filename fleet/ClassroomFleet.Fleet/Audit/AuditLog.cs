@@ -93,14 +93,17 @@ public sealed class AuditLog(ConfigDatabase database, TimeProvider time, ILogger
         }
     }
 
-    /// <summary>Entries newest first, filtered by county prefix of the target, actor and action.</summary>
+    /// <summary>
+    /// Entries newest first, filtered by county (a target <c>{county}</c> or <c>{county}/{school}</c>, or the id of a
+    /// rollout of that county), actor and action.
+    /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(string? county, string? actor, string? action, int limit, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             return await connection.QueryAsync(
-                $"SELECT {Columns} FROM audit_log WHERE ($county IS NULL OR target = $county OR target LIKE $county || '/%' OR detail LIKE '%county=' || $county || '%') AND ($actor IS NULL OR actor = $actor) AND ($action IS NULL OR action = $action) ORDER BY seq DESC LIMIT $limit",
+                $"SELECT {Columns} FROM audit_log WHERE ($county IS NULL OR target = $county OR target LIKE $county || '/%' OR target IN (SELECT id FROM rollouts WHERE county = $county) OR detail LIKE '%county=' || $county || '%') AND ($actor IS NULL OR actor = $actor) AND ($action IS NULL OR action = $action) ORDER BY seq DESC LIMIT $limit",
                 new() { ["$county"] = county, ["$actor"] = actor, ["$action"] = action, ["$limit"] = Math.Clamp(limit, 1, 10_000) },
                 Read,
                 cancellationToken).ConfigureAwait(false);
@@ -112,24 +115,33 @@ public sealed class AuditLog(ConfigDatabase database, TimeProvider time, ILogger
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var entries = await connection.QueryAsync($"SELECT {Columns} FROM audit_log ORDER BY seq", null, Read, cancellationToken).ConfigureAwait(false);
+            var rows = await connection.QueryAsync($"SELECT {Columns} FROM audit_log ORDER BY seq", null, ReadForCheck, cancellationToken).ConfigureAwait(false);
+            var entries = new List<AuditEntry>(rows.Count);
             var previous = AuditHash.Genesis;
             long expectedSeq = 1;
-            foreach (var entry in entries)
+            foreach (var (sequence, entry, unreadable) in rows)
             {
+                if (entry is null)
+                {
+                    // An edit made a field undecodable (a broken time, say): that entry is where the log stops being intact.
+                    AuditLogMessages.Unreadable(logger, sequence, unreadable!);
+                    return new AuditVerification(false, rows.Count, sequence, $"it cannot be read: {unreadable}");
+                }
+
+                entries.Add(entry);
                 if (entry.Sequence != expectedSeq)
                 {
-                    return new AuditVerification(false, entries.Count, entry.Sequence, $"entry {expectedSeq} is missing");
+                    return new AuditVerification(false, rows.Count, entry.Sequence, $"entry {expectedSeq} is missing");
                 }
 
                 if (entry.PreviousHash != previous)
                 {
-                    return new AuditVerification(false, entries.Count, entry.Sequence, "its link to the previous entry does not match");
+                    return new AuditVerification(false, rows.Count, entry.Sequence, "its link to the previous entry does not match");
                 }
 
                 if (AuditHash.Compute(previous, entry) != entry.Hash)
                 {
-                    return new AuditVerification(false, entries.Count, entry.Sequence, "its content does not match its hash");
+                    return new AuditVerification(false, rows.Count, entry.Sequence, "its content does not match its hash");
                 }
 
                 previous = entry.Hash;
@@ -141,16 +153,30 @@ public sealed class AuditLog(ConfigDatabase database, TimeProvider time, ILogger
             {
                 if (!bySeq.TryGetValue(seq, out var found))
                 {
-                    return new AuditVerification(false, entries.Count, seq, $"anchored entry {seq} is missing: the log was cut short");
+                    return new AuditVerification(false, rows.Count, seq, $"anchored entry {seq} is missing: the log was cut short");
                 }
 
                 if (found != hash)
                 {
-                    return new AuditVerification(false, entries.Count, seq, $"entry {seq} differs from its anchor: the chain was rewritten from there on");
+                    return new AuditVerification(false, rows.Count, seq, $"entry {seq} differs from its anchor: the chain was rewritten from there on");
                 }
             }
 
-            return new AuditVerification(true, entries.Count, null, null);
+            return new AuditVerification(true, rows.Count, null, null);
+        }
+    }
+
+    /// <summary>A row for <see cref="VerifyAsync"/>: the entry, or why its fields cannot be decoded.</summary>
+    private static (long Sequence, AuditEntry? Entry, string? Unreadable) ReadForCheck(DbDataReader r)
+    {
+        var sequence = r.GetInt64(0);
+        try
+        {
+            return (sequence, Read(r), null);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or InvalidOperationException or OverflowException)
+        {
+            return (sequence, null, ex.Message);
         }
     }
 

@@ -6,6 +6,7 @@ using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
 using ClassroomFleet.Fleet.Audit;
+using ClassroomFleet.Fleet.Auth;
 using ClassroomFleet.Fleet.RemoteConfig;
 using ClassroomFleet.Messaging;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,52 @@ public sealed class RolloutAndAuditTests
         foreach (var school in fleet.Schools)
         {
             await fleet.Agents.PublishAsync(new OutgoingMessage(Topics.ConfigReported(fleet.County, school), ReadOnlyMemory<byte>.Empty, Retain: true));
+            await fleet.Agents.PublishAsync(new OutgoingMessage(Topics.ConfigDesired(fleet.County, school), ReadOnlyMemory<byte>.Empty, Retain: true));
+        }
+    }
+
+    [Fact]
+    public async Task A_Halted_Rollout_Is_In_Its_Countys_Audit_Log_And_Not_In_Another_Countys()
+    {
+        const string Stranger = "cft_rc-tech-stranger";
+        var extra = new Dictionary<string, string?>
+        {
+            ["Auth:Tokens:4:Name"] = "tech-stranger",
+            ["Auth:Tokens:4:Sha256"] = ApiTokens.Hash(Stranger),
+            ["Auth:Tokens:4:Role"] = nameof(ApiRole.Technician),
+            ["Auth:Tokens:4:County"] = Registry.RegistryTestData.NewCounty(),
+        };
+        await using var fleet = await RemoteConfigFleet.StartAsync(schools: 2, extra);
+        foreach (var school in fleet.Schools)
+        {
+            using var pushed = await fleet.PushAsync(RemoteConfigFleet.Technician, school, 0);
+            Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
+        }
+
+        using var client = fleet.Client(RemoteConfigFleet.Technician);
+        using var created = await client.PostAsJsonAsync("/api/v1/rollouts", new JsonObject
+        {
+            ["county"] = fleet.County,
+            ["patch"] = new JsonObject { ["kind"] = "switch", ["interval"] = "60s" },
+            ["waves"] = new JsonArray("1", "100%"),
+            ["error_threshold"] = 1.0,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        using var halted = await client.PostAsync(new Uri($"/api/v1/rollouts/{id}/halt", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, halted.StatusCode);
+
+        // The halt entry's target is the rollout id, not a county: the county still finds it, another county does not.
+        using var auditor = fleet.Client(RemoteConfigFleet.Auditor);
+        var own = (await auditor.GetFromJsonAsync<JsonArray>(new Uri("/api/v1/audit-log?action=rollout.halt", UriKind.Relative)))!;
+        var entry = Assert.Single(own, e => e!["target"]!.GetValue<string>() == id)!;
+        Assert.Equal("tech-wang", entry["actor"]!.GetValue<string>());
+        using var stranger = fleet.Client(Stranger);
+        var theirs = (await stranger.GetFromJsonAsync<JsonArray>(new Uri("/api/v1/audit-log?action=rollout.halt", UriKind.Relative)))!;
+        Assert.DoesNotContain(theirs, e => e!["target"]!.GetValue<string>() == id);
+
+        foreach (var school in fleet.Schools)
+        {
             await fleet.Agents.PublishAsync(new OutgoingMessage(Topics.ConfigDesired(fleet.County, school), ReadOnlyMemory<byte>.Empty, Retain: true));
         }
     }
