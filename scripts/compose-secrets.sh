@@ -7,6 +7,8 @@
 #
 #   scripts/compose-secrets.sh [--dir DIR] [--force]     DIR defaults to the repository root (where docker-compose.yml is)
 #
+# The alert contact points' URLs are taken from the environment if set (DINGTALK_ROBOT_URL, WECOM_ROBOT_URL,
+# ALERT_WEBHOOK_URL); otherwise they are left empty in .env, and docker compose refuses to start until they are filled in.
 # An existing .env is kept unless --force. Needs openssl and mosquitto_passwd (Debian: apt-get install mosquitto).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -41,11 +43,15 @@ INFLUX_FLEET_PASSWORD=$(secret)
 INFLUX_READ_PASSWORD=$(secret)
 GRAFANA_ADMIN_PASSWORD=$(secret 16)
 GRAFANA_SECRET_KEY=$(secret 32)
-# Robot webhooks with their access tokens (optional): DingTalk for the county bureau, WeCom for the school IT centre.
-DINGTALK_ROBOT_URL=
-WECOM_ROBOT_URL=
-ALERT_WEBHOOK_URL=
+# Alert contact points, URLs with the robots' access tokens (required; see .env.example for their shape):
+# DingTalk robot of the county bureau, WeCom robot of the school IT centre, ticketing webhook for critical alerts.
+DINGTALK_ROBOT_URL=${DINGTALK_ROBOT_URL:-}
+WECOM_ROBOT_URL=${WECOM_ROBOT_URL:-}
+ALERT_WEBHOOK_URL=${ALERT_WEBHOOK_URL:-}
 EOF
+for url in DINGTALK_ROBOT_URL WECOM_ROBOT_URL ALERT_WEBHOOK_URL; do
+  [ -n "${!url:-}" ] || echo "note: $url is empty in $DIR/.env; docker compose will not start until it is set" >&2
+done
 
 passwd=$DIR/secrets/mosquitto/passwd
 rm -f "$passwd"

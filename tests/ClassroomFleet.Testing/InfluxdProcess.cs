@@ -34,6 +34,12 @@ public sealed class InfluxdProcess : IAsyncDisposable
 
     public int? ProcessId => _process?.Id;
 
+    /// <summary>
+    /// HTTP authentication (<c>auth-enabled</c>). With it on, the first request may create the admin without credentials
+    /// (<c>CREATE USER … WITH ALL PRIVILEGES</c>); every other one needs a user. Set before <see cref="StartAsync"/>.
+    /// </summary>
+    public bool AuthEnabled { get; set; }
+
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Starts influxd and waits until <c>/ping</c> answers 204.</summary>
@@ -130,7 +136,7 @@ public sealed class InfluxdProcess : IAsyncDisposable
             [http]
               enabled = true
               bind-address = "127.0.0.1:{HttpPort.ToString(inv)}"
-              auth-enabled = false
+              auth-enabled = {(AuthEnabled ? "true" : "false")}
               log-enabled = false
               pprof-enabled = false
             [logging]

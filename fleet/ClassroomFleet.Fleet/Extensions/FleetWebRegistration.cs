@@ -41,6 +41,7 @@ public static class FleetWebRegistration
         services.AddSingleton<RegistryStore>();
         services.AddSingleton<RegistryQueries>();
         services.AddSingleton<RegistryMetrics>();
+        services.AddSingleton<RegisteredCounties>();
 
         // Registered before the feed and the writer: hosted services start in order, so the schema is current before use.
         services.AddHostedService<RegistryMigrationService>();

@@ -5,6 +5,7 @@ using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
 using ClassroomFleet.Fleet.Configuration;
+using ClassroomFleet.Fleet.Registry;
 using ClassroomFleet.Influx.Http;
 using ClassroomFleet.Influx.LineProtocol;
 using ClassroomFleet.Influx.Writing;
@@ -18,8 +19,8 @@ namespace ClassroomFleet.Fleet.Ingest;
 /// Subscribes to every school's telemetry through a shared subscription (several fleet instances split one stream),
 /// validates each batch and hands its points to the InfluxDB batch writer; <see cref="AckPublisher"/> acknowledges the
 /// batch to its agent once the writer reports it stored. A malformed, oversized or spoofed message (topic school, payload
-/// school and sender must agree) is rejected, counted and logged, never written; an invalid point is quarantined alone
-/// and the rest of its batch lands.
+/// school and sender must agree, and the topic's county must be the one the registry holds for the school) is rejected,
+/// counted and logged, never written; an invalid point is quarantined alone and the rest of its batch lands.
 /// </summary>
 public sealed partial class TelemetryIngestService(
     IMqttTransport transport,
@@ -28,6 +29,7 @@ public sealed partial class TelemetryIngestService(
     QuarantineLog quarantine,
     IngestMetrics metrics,
     IngestReadiness readiness,
+    RegisteredCounties counties,
     IOptions<FleetOptions> options,
     IOptions<EmbeddedBrokerOptions> embeddedBroker,
     ILogger<TelemetryIngestService> logger) : BackgroundService
@@ -37,6 +39,7 @@ public sealed partial class TelemetryIngestService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await EnsureDatabaseAsync(stoppingToken).ConfigureAwait(false);
+        await counties.LoadAsync(stoppingToken).ConfigureAwait(false);
         // MQTTnet's in-process broker refuses shared subscriptions (reason 158); with it there is one fleet instance anyway.
         var filter = embeddedBroker.Value.Enabled ? Topics.AllTelemetry : Topics.Shared(options.Value.SharedGroup, Topics.AllTelemetry);
         await transport.SubscribeAsync(filter, MessageQos.AtLeastOnce, HandleAsync, stoppingToken).ConfigureAwait(false);
@@ -60,7 +63,7 @@ public sealed partial class TelemetryIngestService(
             return;
         }
 
-        if (TelemetryValidator.ValidateSender(topic, message.SenderId) is { } spoofed)
+        if ((TelemetryValidator.ValidateSender(topic, message.SenderId) ?? TelemetryValidator.ValidateCounty(topic, counties.CountyOf(topic.School))) is { } spoofed)
         {
             Reject(message.Topic, spoofed.Failure, spoofed.Reason);
             return;
@@ -104,6 +107,7 @@ public sealed partial class TelemetryIngestService(
             return true;
         }
 
+        counties.Seen(topic.School, topic.County);
         var token = new IngestedBatch(batch.County, batch.School, batch.Device, batch.Kind, batch.Agent, batch.Sequence, fast.PointCount);
         await AppendOrQuarantineAsync(batch, slowPoints, token, buffer, cancellationToken).ConfigureAwait(false);
         await EnqueueAsync(buffer, token, cancellationToken).ConfigureAwait(false);
@@ -129,6 +133,7 @@ public sealed partial class TelemetryIngestService(
             return;
         }
 
+        counties.Seen(topic.School, topic.County);
         var token = new IngestedBatch(batch.County, batch.School, batch.Device, batch.Kind, batch.Agent, batch.Sequence, batch.Points.Count);
         await AppendOrQuarantineAsync(batch, batch.Points, token, buffer, cancellationToken).ConfigureAwait(false);
 
@@ -182,19 +187,43 @@ public sealed partial class TelemetryIngestService(
         }
     }
 
+    /// <summary>
+    /// Makes sure the database exists before subscribing. A user that is not an InfluxDB admin may not run CREATE DATABASE
+    /// (docker-compose's <c>fleet</c> user holds ALL on its database only), so the fleet first asks whether the database is
+    /// there and creates it only when it is not. Only a missing answer, 429 or 5xx is retried; a refusal (wrong password,
+    /// a missing database the user may not create) stops the start with the server's reason, as a bad option would.
+    /// </summary>
     private async Task EnsureDatabaseAsync(CancellationToken stoppingToken)
     {
+        var database = influx.Options.Database;
         while (true)
         {
             try
             {
-                await influx.CreateDatabaseAsync(influx.Options.Database, stoppingToken).ConfigureAwait(false);
+                var existing = await influx.ListDatabasesAsync(stoppingToken).ConfigureAwait(false);
+                if (existing.Contains(database, StringComparer.Ordinal))
+                {
+                    LogDatabaseExists(logger, database);
+                    return;
+                }
+
+                await influx.CreateDatabaseAsync(database, stoppingToken).ConfigureAwait(false);
+                LogDatabaseCreated(logger, database);
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or InfluxQueryException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (InfluxQueryException ex) when (ex.IsTransient && !stoppingToken.IsCancellationRequested)
             {
-                LogDatabaseUnavailable(logger, influx.Options.Database, ex.Message);
+                LogDatabaseUnavailable(logger, database, ex.Message);
                 await Task.Delay(DatabaseRetryDelay, stoppingToken).ConfigureAwait(false);
+            }
+            catch (InfluxQueryException ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                var user = influx.Options.Username ?? "(none)";
+                LogDatabaseRefused(logger, database, user, ex.StatusCode, ex.Message);
+                throw new InvalidOperationException(
+                    $"InfluxDB database '{database}' is not usable by user '{user}' ({ex.StatusCode}: {ex.Message}). "
+                    + "Create it as an admin and grant the user WRITE (READ too for the web views) on it, or check the credentials.",
+                    ex);
             }
         }
     }
@@ -217,6 +246,15 @@ public sealed partial class TelemetryIngestService(
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Stopping: batch {Sequence} of {School}/{Device} is left to be resent")]
     private static partial void LogNotAcceptedWhileStopping(ILogger logger, string school, string device, long sequence);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "InfluxDB database {Database} cannot be created yet ({Error}); retrying")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "InfluxDB database {Database} cannot be checked yet ({Error}); retrying")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string database, string error);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "InfluxDB database {Database} exists; ingest writes to it")]
+    private static partial void LogDatabaseExists(ILogger logger, string database);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Created InfluxDB database {Database}")]
+    private static partial void LogDatabaseCreated(ILogger logger, string database);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Critical, Message = "InfluxDB refuses database {Database} to user {User} ({Status}): {Error}; the ingest cannot start")]
+    private static partial void LogDatabaseRefused(ILogger logger, string database, string user, int? status, string error);
 }

@@ -66,6 +66,17 @@ public static class TelemetryValidator
         return (DecodeFailure.Spoofed, $"sender {sender} is a school other than the topic's {topic.School}");
     }
 
+    /// <summary>
+    /// Checks the topic's county against the county the registry holds for the school. The broker's ACL grants a school
+    /// its own code under any county (<c>cf/v1/+/%u/…</c>), so this check is what keeps a school's telemetry out of another
+    /// county's data. A school the registry does not know yet is accepted under the county it names, and registered there:
+    /// the first county a school is seen under is the one it keeps until its inventory (school file) places it elsewhere.
+    /// </summary>
+    public static (DecodeFailure Failure, string Reason)? ValidateCounty(SchoolTopic topic, string? registeredCounty) =>
+        registeredCounty is null || string.Equals(registeredCounty, topic.County, StringComparison.Ordinal)
+            ? null
+            : (DecodeFailure.Spoofed, $"school {topic.School} is registered in county {registeredCounty}, not {topic.County}");
+
     /// <summary>Checks one point; a bad point is quarantined alone and never blocks the rest of its batch.</summary>
     public static string? ValidatePoint(TelemetryPoint? point)
     {

@@ -17,6 +17,7 @@ public sealed class RegistryFeedService(
     IMqttTransport transport,
     RegistryStore store,
     RegistryMetrics metrics,
+    RegisteredCounties counties,
     TimeProvider time,
     IEnumerable<IAgentStatusObserver> statusObservers,
     ILogger<RegistryFeedService> logger) : BackgroundService
@@ -66,6 +67,7 @@ public sealed class RegistryFeedService(
                 }
 
                 await store.ApplyInventoryAsync(inventory, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                counties.Place(inventory.School, inventory.County);
             }
             else
             {
@@ -78,6 +80,7 @@ public sealed class RegistryFeedService(
 
                 var received = time.GetUtcNow();
                 await store.ApplyStatusAsync(topic.County, topic.School, status, received, cancellationToken).ConfigureAwait(false);
+                counties.Seen(topic.School, topic.County);
                 foreach (var observer in statusObservers)
                 {
                     await observer.OnStatusAsync(topic.County, topic.School, status, received, cancellationToken).ConfigureAwait(false);

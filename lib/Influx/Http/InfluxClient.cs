@@ -99,10 +99,15 @@ public sealed class InfluxClient
             parameters.Add(new("epoch", epoch));
         }
 
-        AddCredentials(parameters);
+        // influxd 1.x reads u and p from the URL only, never from a form body: a POST carries them in its query string too.
+        var credentials = new List<KeyValuePair<string, string>>();
+        AddCredentials(credentials);
         using var request = IsReadOnly(influxQl)
-            ? new HttpRequestMessage(HttpMethod.Get, new Uri(_baseAddress, "query?" + FormUrlEncode(parameters)))
-            : new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, "query")) { Content = new FormUrlEncodedContent(parameters) };
+            ? new HttpRequestMessage(HttpMethod.Get, new Uri(_baseAddress, "query?" + FormUrlEncode([.. parameters, .. credentials])))
+            : new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, credentials.Count == 0 ? "query" : "query?" + FormUrlEncode(credentials)))
+            {
+                Content = new FormUrlEncodedContent(parameters),
+            };
         Authorize(request);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.Timeout);
@@ -136,6 +141,28 @@ public sealed class InfluxClient
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var result = await QueryAsync("CREATE DATABASE " + InfluxQl.QuoteIdentifier(name), cancellationToken).ConfigureAwait(false);
         result.EnsureSuccess();
+    }
+
+    /// <summary>
+    /// The databases the configured user may see (SHOW DATABASES: all of them for an admin, for another user those it
+    /// holds a privilege on).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListDatabasesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = (await QueryAsync("SHOW DATABASES", cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+        var names = new List<string>();
+        foreach (var series in result.Series)
+        {
+            for (var row = 0; row < series.Values.Count; row++)
+            {
+                if (series.GetString(row, "name") is { } name)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Drops a database and everything in it (a no-op if it does not exist).</summary>

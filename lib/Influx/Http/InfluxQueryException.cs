@@ -24,4 +24,10 @@ public sealed class InfluxQueryException : Exception
     }
 
     public int? StatusCode { get; }
+
+    /// <summary>No answer, or one saying the server is overloaded or failing (429, 5xx): the same request may succeed later.</summary>
+    public bool IsTransient => StatusCode is null or 429 or >= 500;
+
+    /// <summary>The server refused the statement for the user's privileges (403, e.g. CREATE DATABASE by a non-admin).</summary>
+    public bool IsForbidden => StatusCode == 403;
 }

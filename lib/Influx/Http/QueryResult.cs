@@ -20,7 +20,10 @@ public sealed class QueryResult
     /// <summary>The series of the first statement (the common single-statement case).</summary>
     public IReadOnlyList<InfluxSeries> Series => Statements.Count == 0 ? [] : Statements[0].Series;
 
-    /// <summary>Throws <see cref="InfluxQueryException"/> when the request or any statement failed.</summary>
+    /// <summary>
+    /// Throws <see cref="InfluxQueryException"/> when the request or any statement failed; its status is 200, the answer
+    /// that carried the error (a statement error is not a transport failure and asking again does not help).
+    /// </summary>
     public QueryResult EnsureSuccess() =>
-        FirstError is { } error ? throw new InfluxQueryException(error, statusCode: null) : this;
+        FirstError is { } error ? throw new InfluxQueryException(error, statusCode: 200) : this;
 }

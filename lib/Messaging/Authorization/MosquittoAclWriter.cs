@@ -4,9 +4,11 @@ namespace ClassroomFleet.Messaging.Authorization;
 
 /// <summary>
 /// Writes a mosquitto <c>acl_file</c> enforcing <see cref="SchoolTopicAuthorizer"/>: a <c>user</c> block for each
-/// fleet or admin principal, and one <c>pattern</c> line per school topic with %u standing for the school code (a
-/// school's user name is its code), so the file does not change when a school is added. Reload mosquitto with SIGHUP
-/// after writing. provisioning/mosquitto/acl is this output for the user <c>fleet</c>.
+/// fleet or admin principal (every topic, and the broker's <c>$SYS</c> tree to read), and one <c>pattern</c> line per
+/// school topic with %u standing for the school code (a school's user name is its code), so the file does not change
+/// when a school is added. Reload mosquitto with SIGHUP after writing. provisioning/mosquitto/acl is this output for the
+/// user <c>fleet</c>. The county level stays a wildcard, as the writer knows no school's county: the fleet's ingest
+/// rejects telemetry under another county than the registry holds for the school.
 /// </summary>
 public static class MosquittoAclWriter
 {
@@ -21,6 +23,10 @@ public static class MosquittoAclWriter
         {
             acl.Append('\n').Append("user ").Append(principal.UserName).Append('\n');
             acl.Append("topic readwrite #\n");
+
+            // '#' matches no topic that starts with '$' (MQTT 3.1.1 §4.7.2): the broker's own $SYS tree, which the
+            // docker-compose healthcheck reads as the fleet user, needs a line of its own.
+            acl.Append("topic read $SYS/#\n");
         }
 
         acl.Append('\n');

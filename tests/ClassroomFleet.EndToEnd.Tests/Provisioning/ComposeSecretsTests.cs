@@ -19,16 +19,22 @@ public sealed class ComposeSecretsTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
+    private static readonly Dictionary<string, string> RobotUrls = new()
+    {
+        ["DINGTALK_ROBOT_URL"] = "https://oapi.dingtalk.com/robot/send?access_token=county-token",
+        ["WECOM_ROBOT_URL"] = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=school-key",
+        ["ALERT_WEBHOOK_URL"] = "https://tickets.example.org/hooks/grafana",
+    };
+
     [Fact]
     public async Task The_Script_Makes_A_Valid_Env_And_A_Broker_Password_File_And_Certificate_That_Work()
     {
-        Assert.Equal(0, await RunAsync("bash", RepositoryPaths.Of("scripts", "compose-secrets.sh"), "--dir", _dir.FullName));
-        var env = File.ReadAllLines(Path.Combine(_dir.FullName, ".env"))
-            .Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
-            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-        Assert.DoesNotContain(env.Values, v => v.Contains("change-me", StringComparison.Ordinal));
+        Assert.Equal(0, await RunAsync("bash", RobotUrls, RepositoryPaths.Of("scripts", "compose-secrets.sh"), "--dir", _dir.FullName));
+        var env = ReadEnv(_dir.FullName);
+        Assert.All(env.Values, v => Assert.NotEmpty(v));
         Assert.Equal(64, env["GRAFANA_SECRET_KEY"].Length);
         Assert.NotEqual(env["FLEET_MQTT_PASSWORD"], env["SCHOOL_MQTT_PASSWORD"]);
+        Assert.All(RobotUrls, u => Assert.Equal(u.Value, env[u.Key]));
 
         // A second run keeps the secrets in use.
         Assert.NotEqual(0, await RunAsync("bash", RepositoryPaths.Of("scripts", "compose-secrets.sh"), "--dir", _dir.FullName));
@@ -58,6 +64,32 @@ public sealed class ComposeSecretsTests : IDisposable
         });
     }
 
+    [Fact]
+    public async Task Without_The_Robot_Urls_The_Script_Leaves_Them_Empty_And_Compose_Refuses_To_Start_Grafana_Without_Them()
+    {
+        var unset = RobotUrls.Keys.ToDictionary(k => k, _ => "");
+        Assert.Equal(0, await RunAsync("bash", unset, RepositoryPaths.Of("scripts", "compose-secrets.sh"), "--dir", _dir.FullName));
+        var env = ReadEnv(_dir.FullName);
+        Assert.All(RobotUrls.Keys, k => Assert.Equal("", env[k]));
+
+        var info = new ProcessStartInfo("docker-compose", ["--env-file", Path.Combine(_dir.FullName, ".env"), "-f", RepositoryPaths.Of("docker-compose.yml"), "config", "-q"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("_URL in .env", await stderr, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> ReadEnv(string dir) =>
+        File.ReadAllLines(Path.Combine(dir, ".env"))
+            .Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
+            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+
     private static MqttTransport Transport(MosquittoProcess broker, string caFile, string password) => new(
         new MqttTransportOptions
         {
@@ -71,9 +103,16 @@ public sealed class ComposeSecretsTests : IDisposable
         },
         NullLogger<MqttTransport>.Instance);
 
-    private static async Task<int> RunAsync(string file, params string[] arguments)
+    private static Task<int> RunAsync(string file, params string[] arguments) => RunAsync(file, new Dictionary<string, string>(), arguments);
+
+    private static async Task<int> RunAsync(string file, Dictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();

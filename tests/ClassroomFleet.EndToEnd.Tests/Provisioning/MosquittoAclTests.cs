@@ -107,6 +107,32 @@ public sealed class MosquittoAclTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => anonymous.WaitConnectedAsync(timeout.Token));
     }
 
+    [Fact]
+    public async Task The_Compose_Healthcheck_Of_Mosquitto_Gets_An_Answer_As_The_Fleet_User()
+    {
+        var command = ComposeHealthcheck.ShellCommand("mosquitto")
+            .Replace("-h localhost -p 1883", $"-h {_broker.Host} -p {_broker.Port}", StringComparison.Ordinal);
+        Assert.Contains($"-p {_broker.Port}", command, StringComparison.Ordinal);
+
+        var (code, output) = await ComposeHealthcheck.RunAsync(command, new Dictionary<string, string> { ["FLEET_MQTT_PASSWORD"] = "fleet-pw" });
+
+        Assert.True(code == 0, $"healthcheck exited {code}: {output}");
+        Assert.Contains("seconds", output, StringComparison.Ordinal); // $SYS/broker/uptime: "12 seconds"
+    }
+
+    [Fact]
+    public async Task The_Brokers_Sys_Tree_Is_Not_Readable_By_A_School()
+    {
+        var command = ComposeHealthcheck.ShellCommand("mosquitto")
+            .Replace("-h localhost -p 1883", $"-h {_broker.Host} -p {_broker.Port}", StringComparison.Ordinal)
+            .Replace("-u fleet", $"-u {SchoolA}", StringComparison.Ordinal)
+            .Replace("-W 5", "-W 2", StringComparison.Ordinal);
+
+        var (code, _) = await ComposeHealthcheck.RunAsync(command, new Dictionary<string, string> { ["FLEET_MQTT_PASSWORD"] = "a-pw" });
+
+        Assert.NotEqual(0, code);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -4,6 +4,8 @@ using ClassroomFleet.Contracts;
 using ClassroomFleet.Contracts.Serialization;
 using ClassroomFleet.Contracts.Topics;
 using ClassroomFleet.Fleet.Ingest;
+using ClassroomFleet.Fleet.Registry;
+using ClassroomFleet.Fleet.Tests.Compliance;
 using ClassroomFleet.Influx.Http;
 using ClassroomFleet.Messaging;
 using ClassroomFleet.Testing;
@@ -119,6 +121,47 @@ public sealed class BadInputIntegrationTests(ITestOutputHelper output) : IDispos
         Assert.Equal(0, await FakeAgent.CountAsync(influx, other, "interface", "in_bps", ct));
         Assert.Equal(0, fleet.Metrics.BatchesRejected);
         output.WriteLine(string.Join(Environment.NewLine, fleet.Log.Lines));
+    }
+
+    [Fact]
+    public async Task A_School_Publishing_Under_Another_County_Gets_Past_The_Production_Acl_And_Is_Rejected_As_Spoofed_By_The_Fleet()
+    {
+        using var timeout = new CancellationTokenSource(Patience * 2);
+        var ct = timeout.Token;
+        await using var broker = new MosquittoProcess();
+        var school = FakeAgent.NewSchool();
+        var acl = broker.WriteFile("acl", await File.ReadAllTextAsync(Path.Combine(ComplianceTestData.RepositoryRoot, "provisioning", "mosquitto", "acl"), ct));
+        await broker.AddUserAsync("fleet", "fleet-pw", ct);
+        var passwd = await broker.AddUserAsync(school, "school-pw", ct);
+        broker.ExtraConfig = $"allow_anonymous false\npassword_file {passwd}\nacl_file {acl}\n";
+        await broker.StartAsync(ct);
+        await using var fleet = await FleetTestHost.StartAsync(broker.Host, broker.Port, ServiceEndpoints.Influx, _database, "fleet", "county" + school,
+            new Dictionary<string, string?> { ["Mqtt:Username"] = "fleet", ["Mqtt:Password"] = "fleet-pw" }, ct);
+        await fleet.Subscribed.WaitAsync(ct);
+        await using var agent = new FakeAgent(broker.Host, broker.Port, school, school, "school-pw");
+        await agent.StartAsync(ct);
+        var influx = new InfluxClient(_http, new InfluxClientOptions { BaseAddress = ServiceEndpoints.Influx, Database = _database });
+
+        // Unknown to the registry: accepted under the county it names, which it keeps from now on.
+        await agent.PublishAsync(FakeAgent.Batch(school, 1, FakeAgent.Point(1)), ct);
+        Assert.Equal(1, await FakeAgent.WaitForCountAsync(influx, school, 1, Patience, ct));
+        Assert.Equal(FakeAgent.County, fleet.Services.GetRequiredService<RegisteredCounties>().CountyOf(school));
+
+        // Topic and payload agree on county 999999, and the ACL (cf/v1/+/%u/telemetry/+) lets the school publish there.
+        const string foreignCounty = "999999";
+        var foreign = FakeAgent.Batch(school, 2, FakeAgent.Point(2)) with { County = foreignCounty };
+        var foreignTopic = Topics.Telemetry(foreignCounty, school, "sw-core-1");
+        await PublishAsync(agent, foreignTopic, Serialize(foreign), ct);
+        await agent.PublishAsync(FakeAgent.Batch(school, 3, FakeAgent.Point(3)), ct);
+
+        // One publisher's messages are handled in order: with batch 3 stored, batch 2 has been judged.
+        Assert.Equal(2, await FakeAgent.WaitForCountAsync(influx, school, 2, Patience, ct));
+        Assert.Equal(1, fleet.Metrics.RejectedFor(DecodeFailure.Spoofed));
+        Assert.Contains(fleet.Log.Lines, l => l.Contains($"Rejected message on {foreignTopic} (Spoofed)", StringComparison.Ordinal)
+            && l.Contains($"registered in county {FakeAgent.County}, not {foreignCounty}", StringComparison.Ordinal));
+        var spoofed = await influx.QueryAsync($"SELECT count(in_bps) FROM interface WHERE county = '{foreignCounty}'", ct);
+        Assert.Empty(spoofed.Series);
+        Assert.Equal(2, await CountAllAsync(influx, ct));
     }
 
     private static async Task PublishAsync(FakeAgent agent, string topic, byte[] payload, CancellationToken ct)

@@ -27,9 +27,15 @@ public sealed class FleetTestHost : IAsyncDisposable
 
     public string DataDirectory { get; private init; } = "";
 
+    public static Task<FleetTestHost> StartAsync(
+        string mqttHost, int mqttPort, Uri influx, string database, string clientId, string sharedGroup,
+        IDictionary<string, string?>? extra = null, CancellationToken cancellationToken = default) =>
+        StartAsync(mqttHost, mqttPort, influx, database, clientId, sharedGroup, extra, new CapturedLog(), cancellationToken);
+
+    /// <summary>As the other overload, logging into the caller's <paramref name="log"/>, which survives a start that fails.</summary>
     public static async Task<FleetTestHost> StartAsync(
         string mqttHost, int mqttPort, Uri influx, string database, string clientId, string sharedGroup,
-        IDictionary<string, string?>? extra = null, CancellationToken cancellationToken = default)
+        IDictionary<string, string?>? extra, CapturedLog log, CancellationToken cancellationToken)
     {
         var data = Directory.CreateTempSubdirectory("cf-fleet-").FullName;
         var builder = WebApplication.CreateBuilder();
@@ -54,7 +60,6 @@ public sealed class FleetTestHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var log = new CapturedLog();
         builder.Logging.AddProvider(log);
         builder.AddFleet();
         var app = builder.Build();

@@ -52,6 +52,21 @@ public class TelemetryValidatorTests
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("410323")]
+    public void A_School_Unknown_To_The_Registry_Or_Registered_In_The_Topics_County_Passes(string? registered) =>
+        Assert.Null(TelemetryValidator.ValidateCounty(Topic, registered));
+
+    [Fact]
+    public void A_School_Registered_In_Another_County_Than_The_Topics_Is_Spoofed()
+    {
+        var result = TelemetryValidator.ValidateCounty(Topic with { County = "999999" }, "410323");
+
+        Assert.Equal(DecodeFailure.Spoofed, result?.Failure);
+        Assert.Contains("registered in county 410323, not 999999", result?.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("410324", "4141032301", "sw-core-1")]
     [InlineData("410323", "4141032302", "sw-core-1")]
     [InlineData("410323", "4141032301", "sw-core-2")]

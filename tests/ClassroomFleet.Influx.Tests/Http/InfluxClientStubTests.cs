@@ -79,6 +79,24 @@ public sealed class InfluxClientStubTests
     }
 
     [Fact]
+    public async Task A_post_query_carries_the_user_in_its_url_where_influxd_reads_it_not_in_the_form_body()
+    {
+        await using var server = new StubInfluxServer(new StubAnswer(200, """{"results":[{"statement_id":0}]}"""));
+        using var http = new HttpClient();
+        var options = InfluxTestDatabase.Options(server.Url, "db");
+        options.Username = "admin";
+        options.Password = "a&b";
+
+        await new InfluxClient(http, options).CreateDatabaseAsync("x");
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/query?u=admin&p=a%26b", request.PathAndQuery);
+        Assert.DoesNotContain("u=admin", request.Body, StringComparison.Ordinal);
+        Assert.Contains("q=CREATE+DATABASE", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Timeout_is_retryable()
     {
         // A listener that accepts connections and never answers.

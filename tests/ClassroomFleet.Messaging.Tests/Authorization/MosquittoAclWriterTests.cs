@@ -28,6 +28,15 @@ public sealed class MosquittoAclWriterTests
     }
 
     [Fact]
+    public void Fleet_Users_Also_Read_The_Brokers_Sys_Tree_Which_Their_Hash_Does_Not_Cover()
+    {
+        var acl = MosquittoAclWriter.Write(SamplePrincipals);
+
+        Assert.Contains("user fleet\ntopic readwrite #\ntopic read $SYS/#\n", acl, StringComparison.Ordinal);
+        Assert.Single(acl.Split('\n'), l => l.Contains("$SYS", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Schools_Are_Granted_By_Pattern_On_Their_Own_Code()
     {
         var acl = MosquittoAclWriter.Write([BrokerPrincipal.For("3301020001")]);
