@@ -1,3 +1,4 @@
+using ClassroomFleet.Agent.Configuration;
 using ClassroomFleet.Agent.School;
 using ClassroomFleet.Contracts.Messages;
 using ClassroomFleet.Contracts.Serialization;
@@ -5,6 +6,7 @@ using ClassroomFleet.Contracts.Topics;
 using ClassroomFleet.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Agent.RemoteConfig;
 
@@ -12,17 +14,22 @@ namespace ClassroomFleet.Agent.RemoteConfig;
 /// Runs remote configuration on the agent: finishes an interrupted apply at start, subscribes to the school's retained
 /// <c>config/desired</c> (the broker hands over the latest document on every (re)subscribe, as a device twin's full
 /// re-fetch), feeds each document to the <see cref="ConfigApplier"/>, publishes the retained <c>config/reported</c>
-/// (again on every reconnect), and undoes an applied document whose confirmation does not come in time.
+/// (again on every reconnect and whenever the school file in force changes), and undoes an applied document whose
+/// confirmation does not come in time. Every report carries the text of the school file in force, and an agent that
+/// never accepted a push reports <see cref="ConfigStatus.Local"/> (version 0): that is how the fleet learns the file a
+/// school's first push starts from.
 /// </summary>
 public sealed class RemoteConfigService(
     ConfigApplier applier,
     SchoolFileProvider provider,
     IMqttTransport transport,
+    IOptions<AgentOptions> agentOptions,
     TimeProvider time,
     ILogger<RemoteConfigService> logger) : BackgroundService
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private (string County, string School)? _school;
+    private string? _reportedSha256;
 
     public async Task<bool> ConfirmAsync(long version, CancellationToken cancellationToken)
     {
@@ -49,16 +56,17 @@ public sealed class RemoteConfigService(
         transport.ConnectionStateChanged += OnConnectionStateChanged;
         try
         {
-            if (recovered is not null)
-            {
-                _ = PublishAsync(recovered, stoppingToken);
-            }
-
+            _ = PublishAsync(recovered ?? LastReport(), stoppingToken);
             await transport.SubscribeAsync(Topics.ConfigDesired(current.County, current.School), MessageQos.AtLeastOnce, OnDesiredAsync, stoppingToken).ConfigureAwait(false);
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 await RunStepAsync(applier.CheckDeadlineAsync, stoppingToken).ConfigureAwait(false);
+                if (provider.CurrentSha256 is { } sha && sha != Volatile.Read(ref _reportedSha256))
+                {
+                    // The school file in force changed outside a push (edited on the gateway): the fleet's copy is stale.
+                    _ = PublishAsync(LastReport(), stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -99,11 +107,25 @@ public sealed class RemoteConfigService(
 
     private void OnConnectionStateChanged(object? sender, ConnectionStateChangedEventArgs e)
     {
-        if (e.IsConnected && applier.State.LastReport is { } last)
+        if (e.IsConnected)
         {
-            _ = PublishAsync(last, CancellationToken.None);
+            _ = PublishAsync(LastReport(), CancellationToken.None);
         }
     }
+
+    /// <summary>The applier's last report, or, before any push was accepted, the report of the local school file.</summary>
+    private ConfigReported LastReport() =>
+        applier.State.LastReport ?? new ConfigReported
+        {
+            Agent = agentOptions.Value.AgentId,
+            County = _school?.County ?? "",
+            School = _school?.School ?? "",
+            Version = applier.State.InForce,
+            AttemptedVersion = applier.State.InForce,
+            Status = ConfigStatus.Local,
+            Reason = "no pushed configuration accepted yet: the local school file is in force",
+            Time = time.GetUtcNow(),
+        };
 
     private async Task PublishAsync(ConfigReported report, CancellationToken cancellationToken)
     {
@@ -112,6 +134,9 @@ public sealed class RemoteConfigService(
             return;
         }
 
+        var (text, sha) = provider.CurrentText;
+        report = report with { SchoolFile = text, Sha256 = sha };
+        Volatile.Write(ref _reportedSha256, sha);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -242,7 +242,7 @@ public sealed class RolloutEngine(
         var last = rollout.Schools.Max(s => s.Wave);
         if (rollout.CurrentWave >= last)
         {
-            await SetStateAsync(id, RolloutStates.Completed, $"{started.Count - failed} of {started.Count} schools succeeded", "fleet", cancellationToken).ConfigureAwait(false);
+            await SetStateAsync(id, RolloutStates.Completed, CompletionSummary(started), "fleet", cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -255,23 +255,32 @@ public sealed class RolloutEngine(
         return true;
     }
 
+    /// <summary>"3 of 4 schools succeeded, 1 skipped (no school file known), 0 failed": a skipped school is not a success.</summary>
+    internal static string CompletionSummary(IReadOnlyCollection<RolloutSchool> schools)
+    {
+        var succeeded = schools.Count(s => s.Status == RolloutStates.Succeeded);
+        var skipped = schools.Count(s => s.Status == RolloutStates.Skipped);
+        var failed = schools.Count(s => s.Status == RolloutStates.Failed);
+        return $"{succeeded} of {schools.Count} schools succeeded, {skipped} skipped (no school file known), {failed} failed";
+    }
+
     private async Task PushOneAsync(RolloutView rollout, ConfigPatch patch, RolloutSchool school, CancellationToken cancellationToken)
     {
-        var desired = await store.GetDesiredAsync(school.County, school.School, cancellationToken).ConfigureAwait(false);
-        if (desired is null)
+        var start = await store.GetStartingPointAsync(school.County, school.School, cancellationToken).ConfigureAwait(false);
+        if (start is null)
         {
-            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Skipped, null, "no school file on the fleet to patch yet (push one to this school first)", cancellationToken).ConfigureAwait(false);
+            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Skipped, null, "no school file known for this school: nobody pushed one and its agent has not reported one (remote configuration off?)", cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var (yaml, changed) = patch.Apply(desired.SchoolFile);
+        var (yaml, changed) = patch.Apply(start.SchoolFile);
         if (changed == 0)
         {
-            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Succeeded, desired.Version, $"no device of kind {patch.Kind}: nothing to change", cancellationToken).ConfigureAwait(false);
+            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Succeeded, start.Version, $"no device of kind {patch.Kind}: nothing to change", cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var outcome = await push.PushAsync(school.County, school.School, desired.Version, yaml, desired.Agent, $"{rollout.CreatedBy} (rollout)", rollout.Id, cancellationToken).ConfigureAwait(false);
+        var outcome = await push.PushAsync(school.County, school.School, start.Version, yaml, start.Agent, $"{rollout.CreatedBy} (rollout)", rollout.Id, cancellationToken).ConfigureAwait(false);
         await (outcome.Accepted
             ? SetSchoolAsync(rollout.Id, school.School, RolloutStates.Pushed, outcome.CurrentVersion, null, cancellationToken)
             : SetSchoolAsync(rollout.Id, school.School, RolloutStates.Failed, null, outcome.Problem, cancellationToken)).ConfigureAwait(false);
