@@ -242,7 +242,7 @@ public sealed class RolloutEngine(
         var last = rollout.Schools.Max(s => s.Wave);
         if (rollout.CurrentWave >= last)
         {
-            await SetStateAsync(id, RolloutStates.Completed, CompletionSummary(started), "fleet", cancellationToken).ConfigureAwait(false);
+            await SetStateAsync(id, RolloutStates.Completed, RolloutSummary.Of(started), "fleet", cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -253,15 +253,6 @@ public sealed class RolloutEngine(
         }
 
         return true;
-    }
-
-    /// <summary>"3 of 4 schools succeeded, 1 skipped (no school file known), 0 failed": a skipped school is not a success.</summary>
-    internal static string CompletionSummary(IReadOnlyCollection<RolloutSchool> schools)
-    {
-        var succeeded = schools.Count(s => s.Status == RolloutStates.Succeeded);
-        var skipped = schools.Count(s => s.Status == RolloutStates.Skipped);
-        var failed = schools.Count(s => s.Status == RolloutStates.Failed);
-        return $"{succeeded} of {schools.Count} schools succeeded, {skipped} skipped (no school file known), {failed} failed";
     }
 
     private async Task PushOneAsync(RolloutView rollout, ConfigPatch patch, RolloutSchool school, CancellationToken cancellationToken)
