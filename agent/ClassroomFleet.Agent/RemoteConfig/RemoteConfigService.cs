@@ -28,8 +28,15 @@ public sealed class RemoteConfigService(
     ILogger<RemoteConfigService> logger) : BackgroundService
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    private readonly SemaphoreSlim _publishing = new(1, 1);
     private (string County, string School)? _school;
     private string? _reportedSha256;
+
+    public override void Dispose()
+    {
+        _publishing.Dispose();
+        base.Dispose();
+    }
 
     public async Task<bool> ConfirmAsync(long version, CancellationToken cancellationToken)
     {
@@ -39,14 +46,14 @@ public sealed class RemoteConfigService(
             return false;
         }
 
-        await PublishAsync(report, cancellationToken).ConfigureAwait(false);
+        await PublishLatestAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var current = provider.Current ?? await provider.ReloadAsync(stoppingToken).ConfigureAwait(false);
-        var recovered = await applier.RecoverAsync(stoppingToken).ConfigureAwait(false);
+        await applier.RecoverAsync(stoppingToken).ConfigureAwait(false); // its report, if any, is the applier's last: published below
         if (current is null)
         {
             return;
@@ -56,16 +63,16 @@ public sealed class RemoteConfigService(
         transport.ConnectionStateChanged += OnConnectionStateChanged;
         try
         {
-            _ = PublishAsync(recovered ?? LastReport(), stoppingToken);
+            _ = PublishLatestAsync(stoppingToken);
             await transport.SubscribeAsync(Topics.ConfigDesired(current.County, current.School), MessageQos.AtLeastOnce, OnDesiredAsync, stoppingToken).ConfigureAwait(false);
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 await RunStepAsync(applier.CheckDeadlineAsync, stoppingToken).ConfigureAwait(false);
-                if (provider.CurrentSha256 is { } sha && sha != Volatile.Read(ref _reportedSha256))
+                if (provider.CurrentSha256 is { } sha && Interlocked.Exchange(ref _reportedSha256, sha) != sha)
                 {
                     // The school file in force changed outside a push (edited on the gateway): the fleet's copy is stale.
-                    _ = PublishAsync(LastReport(), stoppingToken);
+                    _ = PublishLatestAsync(stoppingToken);
                 }
             }
         }
@@ -96,7 +103,7 @@ public sealed class RemoteConfigService(
             if (report is not null)
             {
                 // Off this path: publishing waits for the broker, and the rollback must not wait for it.
-                _ = PublishAsync(report, cancellationToken);
+                _ = PublishLatestAsync(cancellationToken);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -109,7 +116,7 @@ public sealed class RemoteConfigService(
     {
         if (e.IsConnected)
         {
-            _ = PublishAsync(LastReport(), CancellationToken.None);
+            _ = PublishLatestAsync(CancellationToken.None);
         }
     }
 
@@ -127,30 +134,47 @@ public sealed class RemoteConfigService(
             Time = time.GetUtcNow(),
         };
 
-    private async Task PublishAsync(ConfigReported report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes the state as it is when the broker is free (every report the applier returns is also its last one):
+    /// one publish at a time, each taking the latest report and file, so a slower earlier publish never lands last with
+    /// a stale status.
+    /// </summary>
+    private async Task PublishLatestAsync(CancellationToken cancellationToken)
     {
         if (_school is not { } school)
         {
             return;
         }
 
-        var (text, sha) = provider.CurrentText;
-        report = report with { SchoolFile = text, Sha256 = sha };
-        Volatile.Write(ref _reportedSha256, sha);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            var payload = ContractSerializer.Serialize(report, ContractJsonContext.Default.ConfigReported);
-            var result = await transport.PublishAsync(new OutgoingMessage(Topics.ConfigReported(school.County, school.School), payload, MessageQos.AtLeastOnce, Retain: true), timeout.Token).ConfigureAwait(false);
-            if (!result.Accepted)
+            await _publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                RemoteConfigLog.ReportNotPublished(logger, result.ReasonText ?? result.Failure.ToString());
+                var (text, sha) = provider.CurrentText;
+                var report = LastReport() with { SchoolFile = text, Sha256 = sha };
+                Volatile.Write(ref _reportedSha256, sha);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(PublishTimeout);
+                var payload = ContractSerializer.Serialize(report, ContractJsonContext.Default.ConfigReported);
+                var result = await transport.PublishAsync(new OutgoingMessage(Topics.ConfigReported(school.County, school.School), payload, MessageQos.AtLeastOnce, Retain: true), timeout.Token).ConfigureAwait(false);
+                if (!result.Accepted)
+                {
+                    RemoteConfigLog.ReportNotPublished(logger, result.ReasonText ?? result.Failure.ToString());
+                }
+            }
+            finally
+            {
+                _publishing.Release();
             }
         }
         catch (OperationCanceledException)
         {
             RemoteConfigLog.ReportNotPublished(logger, "the broker did not take it in time; it is sent again on reconnect");
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopping: the host disposed the service while a fire-and-forget publish was still waiting its turn.
         }
     }
 }
