@@ -2,6 +2,7 @@ using ClassroomFleet.Agent.Extensions;
 using ClassroomFleet.Fleet.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -23,13 +24,15 @@ public static class InProcessHosts
         return app;
     }
 
-    public static async Task<IHost> StartAgentAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken, ILoggerProvider? log = null)
+    /// <param name="services">Changes to the agent's services after <c>AddAgent</c> (e.g. a stand-in poller), if any.</param>
+    public static async Task<IHost> StartAgentAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken, ILoggerProvider? log = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         AddLog(builder.Logging, log);
         builder.AddAgent();
+        services?.Invoke(builder.Services);
         var agent = builder.Build();
         await agent.StartAsync(cancellationToken);
         return agent;

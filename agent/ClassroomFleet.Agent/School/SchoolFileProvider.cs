@@ -25,11 +25,24 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
     private bool _lastGoodLeftoversRemoved;
     private CancellationTokenSource _changed = new();
     private long _rejected;
+    private string? _currentText;
 
     public SchoolFile? Current { get; private set; }
 
     /// <summary>SHA-256 (hex) of the text of the file in force.</summary>
     public string? CurrentSha256 { get; private set; }
+
+    /// <summary>The text of the file in force with its SHA-256, read together (null, null: none in force).</summary>
+    public (string? Text, string? Sha256) CurrentText
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_currentText, CurrentSha256);
+            }
+        }
+    }
 
     /// <summary>True while the file in force is the last good copy rather than the configured file.</summary>
     public bool UsingLastGood { get; private set; }
@@ -84,7 +97,7 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
             }
 
             var file = SchoolFileLoader.Parse(text, path);
-            await PutInForceAsync(file, sha, lastGood: false).ConfigureAwait(false);
+            await PutInForceAsync(file, text, sha, lastGood: false).ConfigureAwait(false);
             LogLoaded(logger, path, file.School, file.Devices.Count);
             if (LastGoodEnabled)
             {
@@ -122,13 +135,14 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
         _reload.Dispose();
     }
 
-    private async Task PutInForceAsync(SchoolFile file, string sha, bool lastGood)
+    private async Task PutInForceAsync(SchoolFile file, string text, string sha, bool lastGood)
     {
         CancellationTokenSource previous;
         lock (_lock)
         {
             Current = file;
             CurrentSha256 = sha;
+            _currentText = text;
             UsingLastGood = lastGood;
             previous = _changed;
             _changed = new CancellationTokenSource();
@@ -150,7 +164,7 @@ public sealed partial class SchoolFileProvider(IOptions<AgentOptions> options, I
         {
             var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
             var file = SchoolFileLoader.Parse(text, path);
-            await PutInForceAsync(file, Sha256(text), lastGood: true).ConfigureAwait(false);
+            await PutInForceAsync(file, text, Sha256(text), lastGood: true).ConfigureAwait(false);
             LogUsingLastGood(logger, path, file.School, file.Devices.Count);
         }
         catch (Exception ex) when (ex is SchoolFileException or IOException or UnauthorizedAccessException)

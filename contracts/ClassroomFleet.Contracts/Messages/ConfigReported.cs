@@ -39,6 +39,13 @@ public sealed record ConfigReported
     [JsonPropertyName("sha256")]
     public string? Sha256 { get; init; }
 
+    /// <summary>
+    /// The text of the school file in force (its SHA-256 is <see cref="Sha256"/>): what the fleet offers as the starting
+    /// point of a school's first push, before any desired document exists. Null from agents that do not send it.
+    /// </summary>
+    [JsonPropertyName("school_file")]
+    public string? SchoolFile { get; init; }
+
     [JsonPropertyName("time")]
     public DateTimeOffset Time { get; init; }
 }

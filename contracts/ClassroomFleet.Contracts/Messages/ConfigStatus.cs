@@ -9,6 +9,9 @@ public static class ConfigStatus
     /// <summary>In force and confirmed by the fleet: the new last good configuration.</summary>
     public const string Confirmed = "confirmed";
 
+    /// <summary>Nothing pushed was ever accepted: the agent's own school file is in force (version 0).</summary>
+    public const string Local = "local";
+
     public const string RolledBack = "rolled_back";
     public const string RefusedStale = "refused_stale";
     public const string RefusedSignature = "refused_signature";

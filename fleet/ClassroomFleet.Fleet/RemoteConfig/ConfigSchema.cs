@@ -39,5 +39,6 @@ internal static class ConfigSchema
             reason TEXT, output TEXT, updated_at TEXT NOT NULL);
         """,
         "ALTER TABLE desired ADD COLUMN agent TEXT;",
+        "ALTER TABLE reported ADD COLUMN school_file TEXT;",
     ];
 }

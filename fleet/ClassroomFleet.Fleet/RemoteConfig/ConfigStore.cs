@@ -34,13 +34,30 @@ public sealed class ConfigStore(ConfigDatabase database)
         }
     }
 
+    /// <summary>
+    /// What an edit of the school starts from: the latest desired document; before the first push, the school file its
+    /// agent reports in force, at version 0 (a push with base 0 then makes version 1). Null: the fleet knows no file.
+    /// The fleet never signs the reported file by itself: only a push (a person's, or a rollout's) makes a version.
+    /// </summary>
+    public async Task<ConfigStartingPoint?> GetStartingPointAsync(string county, string school, CancellationToken cancellationToken)
+    {
+        if (await GetDesiredAsync(county, school, cancellationToken).ConfigureAwait(false) is { } desired)
+        {
+            return new ConfigStartingPoint(desired.Version, desired.SchoolFile, desired.Agent, ConfigStartingPoint.Desired);
+        }
+
+        return await GetReportedAsync(county, school, cancellationToken).ConfigureAwait(false) is { SchoolFile: { } reported }
+            ? new ConfigStartingPoint(0, reported, null, ConfigStartingPoint.Reported)
+            : null;
+    }
+
     public async Task<ConfigReported?> GetReportedAsync(string county, string school, CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var rows = await connection.QueryAsync(
-                "SELECT agent, version, attempted_version, status, reason, sha256, time FROM reported WHERE county = $c AND school = $s",
+                "SELECT agent, version, attempted_version, status, reason, sha256, time, school_file FROM reported WHERE county = $c AND school = $s",
                 new() { ["$c"] = county, ["$s"] = school },
                 r => new ConfigReported
                 {
@@ -53,30 +70,39 @@ public sealed class ConfigStore(ConfigDatabase database)
                     Reason = r.NullableString(4),
                     Sha256 = r.NullableString(5),
                     Time = r.Instant(6),
+                    SchoolFile = r.NullableString(7),
                 },
                 cancellationToken).ConfigureAwait(false);
             return rows.Count == 0 ? null : rows[0];
         }
     }
 
+    /// <summary>
+    /// Keeps the school's last report; its school file only when the text hashes to the report's SHA-256 (the file
+    /// actually in force), so the base a first push is offered is never a torn or mismatched copy.
+    /// </summary>
     public async Task SaveReportedAsync(ConfigReported report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var schoolFile = report.SchoolFile is { } text && report.Sha256 is { } sha
+            && string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), sha, StringComparison.OrdinalIgnoreCase)
+            ? text
+            : null;
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             await connection.ExecuteAsync(
                 """
-                INSERT INTO reported (county, school, agent, version, attempted_version, status, reason, sha256, time)
-                VALUES ($c, $s, $a, $v, $av, $st, $r, $sha, $t)
+                INSERT INTO reported (county, school, agent, version, attempted_version, status, reason, sha256, time, school_file)
+                VALUES ($c, $s, $a, $v, $av, $st, $r, $sha, $t, $f)
                 ON CONFLICT (county, school) DO UPDATE SET agent = $a, version = $v, attempted_version = $av, status = $st,
-                    reason = $r, sha256 = $sha, time = $t
+                    reason = $r, sha256 = $sha, time = $t, school_file = $f
                 """,
                 new()
                 {
                     ["$c"] = report.County, ["$s"] = report.School, ["$a"] = report.Agent, ["$v"] = report.Version,
                     ["$av"] = report.AttemptedVersion, ["$st"] = report.Status, ["$r"] = report.Reason, ["$sha"] = report.Sha256,
-                    ["$t"] = report.Time.Text(),
+                    ["$t"] = report.Time.Text(), ["$f"] = schoolFile,
                 },
                 cancellationToken).ConfigureAwait(false);
         }

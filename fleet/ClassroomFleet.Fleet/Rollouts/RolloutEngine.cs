@@ -242,7 +242,7 @@ public sealed class RolloutEngine(
         var last = rollout.Schools.Max(s => s.Wave);
         if (rollout.CurrentWave >= last)
         {
-            await SetStateAsync(id, RolloutStates.Completed, $"{started.Count - failed} of {started.Count} schools succeeded", "fleet", cancellationToken).ConfigureAwait(false);
+            await SetStateAsync(id, RolloutStates.Completed, RolloutSummary.Of(started), "fleet", cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -257,21 +257,21 @@ public sealed class RolloutEngine(
 
     private async Task PushOneAsync(RolloutView rollout, ConfigPatch patch, RolloutSchool school, CancellationToken cancellationToken)
     {
-        var desired = await store.GetDesiredAsync(school.County, school.School, cancellationToken).ConfigureAwait(false);
-        if (desired is null)
+        var start = await store.GetStartingPointAsync(school.County, school.School, cancellationToken).ConfigureAwait(false);
+        if (start is null)
         {
-            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Skipped, null, "no school file on the fleet to patch yet (push one to this school first)", cancellationToken).ConfigureAwait(false);
+            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Skipped, null, "no school file known for this school: nobody pushed one and its agent has not reported one (remote configuration off?)", cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var (yaml, changed) = patch.Apply(desired.SchoolFile);
+        var (yaml, changed) = patch.Apply(start.SchoolFile);
         if (changed == 0)
         {
-            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Succeeded, desired.Version, $"no device of kind {patch.Kind}: nothing to change", cancellationToken).ConfigureAwait(false);
+            await SetSchoolAsync(rollout.Id, school.School, RolloutStates.Succeeded, start.Version, $"no device of kind {patch.Kind}: nothing to change", cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var outcome = await push.PushAsync(school.County, school.School, desired.Version, yaml, desired.Agent, $"{rollout.CreatedBy} (rollout)", rollout.Id, cancellationToken).ConfigureAwait(false);
+        var outcome = await push.PushAsync(school.County, school.School, start.Version, yaml, start.Agent, $"{rollout.CreatedBy} (rollout)", rollout.Id, cancellationToken).ConfigureAwait(false);
         await (outcome.Accepted
             ? SetSchoolAsync(rollout.Id, school.School, RolloutStates.Pushed, outcome.CurrentVersion, null, cancellationToken)
             : SetSchoolAsync(rollout.Id, school.School, RolloutStates.Failed, null, outcome.Problem, cancellationToken)).ConfigureAwait(false);

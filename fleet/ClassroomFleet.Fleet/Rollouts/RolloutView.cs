@@ -37,7 +37,7 @@ public static class RolloutStates
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 
-    /// <summary>Nothing to change at that school (no school file on the fleet yet); not an error.</summary>
+    /// <summary>Not pushed: no school file known for that school (none pushed, none reported by its agent); neither an error nor a success.</summary>
     public const string Skipped = "skipped";
 
     public static bool IsDone(string schoolStatus) => schoolStatus is Succeeded or Failed or Skipped;

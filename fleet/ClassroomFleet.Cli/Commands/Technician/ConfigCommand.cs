@@ -8,7 +8,7 @@ namespace ClassroomFleet.Cli.Commands.Technician;
 
 /// <summary>
 /// <c>fleetctl config show|pull|push|edit --county C --school S</c>: a school's desired and reported configuration; pull
-/// writes the school file and prints its version; push sends a file with the version it was pulled at (If-Match), so a
+/// writes the school file (before the first push: the one the agent reports in force) and prints its version; push sends a file with the version it was pulled at (If-Match), so a
 /// concurrent edit is a conflict (exit 5) and never overwritten; edit is pull, $EDITOR, push.
 /// </summary>
 public static class ConfigCommand
@@ -42,13 +42,20 @@ public static class ConfigCommand
         command.SetAction((parse, ct) => FleetCall.RunAsync(parse, environment, async (client, output) =>
         {
             var response = await client.GetAsync(Url(parse.GetValue(county)!, parse.GetValue(school)!), ct).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode)
             {
-                var view = await response.Content.ReadFromJsonAsync<JsonObject>(ct).ConfigureAwait(false);
-                await File.WriteAllTextAsync(parse.GetValue(file)!, view?["desired"]?["school_file"]?.GetValue<string>() ?? "", ct).ConfigureAwait(false);
-                response.Content = new StringContent($"{{\"base_version\":{response.Headers.ETag?.Tag.Trim('"') ?? "0"}}}");
+                return response;
             }
 
+            var view = await response.Content.ReadFromJsonAsync<JsonObject>(ct).ConfigureAwait(false);
+            if (StartingPoint(view) is not { } start)
+            {
+                response.Dispose();
+                return NothingToEdit(parse.GetValue(county)!, parse.GetValue(school)!);
+            }
+
+            await File.WriteAllTextAsync(parse.GetValue(file)!, start.SchoolFile, ct).ConfigureAwait(false);
+            response.Content = new StringContent($"{{\"base_version\":{response.Headers.ETag?.Tag.Trim('"') ?? "0"},\"source\":\"{start.Source}\"}}");
             return response;
         }));
         return command;
@@ -80,8 +87,14 @@ public static class ConfigCommand
 
             var version = long.Parse(shown.Headers.ETag?.Tag.Trim('"') ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             var view = await shown.Content.ReadFromJsonAsync<JsonObject>(ct).ConfigureAwait(false);
+            if (StartingPoint(view) is not { } start)
+            {
+                shown.Dispose();
+                return NothingToEdit(c, s);
+            }
+
             var path = Path.Combine(Path.GetTempPath(), $"fleetctl-{s}-v{version}.yaml");
-            await File.WriteAllTextAsync(path, view?["desired"]?["school_file"]?.GetValue<string>() ?? "", ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, start.SchoolFile, ct).ConfigureAwait(false);
             try
             {
                 using var editor = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", (environment("EDITOR") ?? "vi") + " \"$1\"", "sh", path } })!;
@@ -95,6 +108,24 @@ public static class ConfigCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// The file an edit starts from: the desired document; before the school's first push, the file its agent reports in
+    /// force (the ETag is then 0, and the push makes version 1). Null when the fleet knows neither.
+    /// </summary>
+    private static (string SchoolFile, string Source)? StartingPoint(JsonObject? view) =>
+        view?["desired"]?["school_file"]?.GetValue<string>() is { } desired ? (desired, "desired")
+        : view?["reported"]?["school_file"]?.GetValue<string>() is { } reported ? (reported, "reported")
+        : null;
+
+    private static HttpResponseMessage NothingToEdit(string county, string school) =>
+        new(System.Net.HttpStatusCode.NotFound)
+        {
+            Content = new StringContent(new JsonObject
+            {
+                ["error"] = $"no school file known for {county}/{school}: nobody has pushed one and its agent has not reported one (is RemoteConfig on in the agent's settings?)",
+            }.ToJsonString()),
+        };
 
     private static Uri Url(string county, string school) => new($"/api/v1/config/{Uri.EscapeDataString(county)}/{Uri.EscapeDataString(school)}", UriKind.Relative);
 

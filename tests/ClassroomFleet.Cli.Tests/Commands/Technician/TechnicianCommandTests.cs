@@ -14,8 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace ClassroomFleet.Cli.Tests.Commands.Technician;
 
 /// <summary>
-/// fleetctl's technician commands against the real fleet host (real mosquitto and influxd): login, pull, push with the
-/// pulled version, a conflicting push, a rollout to the county, a command, the audit log. What the README shows.
+/// fleetctl's technician commands against the real fleet host (real mosquitto and influxd), with no agent: login, pull,
+/// push with the pulled version, a conflicting push, a rollout to the county (it stays <c>pushed</c>), a command (it
+/// stays <c>queued</c>), the audit log. The same sequence with real agents through to <c>confirmed</c> and
+/// <c>succeeded</c> is tests/ClassroomFleet.EndToEnd.Tests/RemoteConfig/TechnicianPushToSchoolAndCountyTests.cs.
 /// </summary>
 [Trait("Category", "Integration")]
 [Trait("requires", "mosquitto")]
@@ -109,6 +111,18 @@ public sealed class TechnicianCommandTests : IAsyncLifetime
         Assert.Equal(4, JsonNode.Parse(log.Output)!.AsArray().Count); // two pushes, the conflict, the rollout's push
         var verified = await CliRun.InvokeAsync(["audit-log", "--verify"], _env);
         Assert.True(JsonNode.Parse(verified.Output)!["intact"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Pulling_A_School_Whose_File_The_Fleet_Does_Not_Know_Fails_And_Writes_Nothing()
+    {
+        var file = Path.Combine(_data, "never.yaml");
+
+        var pulled = await CliRun.InvokeAsync(["config", "pull", "--county", _county, "--school", School, "--out", file], _env);
+
+        Assert.Equal(ExitCodes.Refused, pulled.ExitCode);
+        Assert.Contains("no school file known", pulled.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file));
     }
 
     [Fact]
