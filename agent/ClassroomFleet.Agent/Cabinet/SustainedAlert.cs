@@ -1,25 +1,28 @@
 namespace ClassroomFleet.Agent.Cabinet;
 
-/// <summary>Raised when a door has been open without a break for longer than the limit; cleared when it closes.</summary>
-public sealed class DoorOpenAlert(TimeSpan limit)
+/// <summary>
+/// Raised when a condition (door open, mains lost, UPS on battery) has held without a break for at least the hold
+/// time; cleared as soon as it ends. A short dip or a door opened for a minute does not raise it.
+/// </summary>
+public sealed class SustainedAlert(TimeSpan hold)
 {
-    private DateTimeOffset? _openedAt;
+    private DateTimeOffset? _since;
 
     public bool Active { get; private set; }
 
-    /// <summary>Feeds the door state at <paramref name="now"/>; returns true when the alert state changed.</summary>
-    public bool Update(bool open, DateTimeOffset now)
+    /// <summary>Feeds the condition's state at <paramref name="now"/>; returns true when the alert state changed.</summary>
+    public bool Update(bool holds, DateTimeOffset now)
     {
-        if (!open)
+        if (!holds)
         {
-            _openedAt = null;
+            _since = null;
         }
         else
         {
-            _openedAt ??= now;
+            _since ??= now;
         }
 
-        var next = _openedAt is { } since && now - since >= limit;
+        var next = _since is { } since && now - since >= hold;
         var changed = next != Active;
         Active = next;
         return changed;
