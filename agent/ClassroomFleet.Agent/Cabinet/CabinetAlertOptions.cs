@@ -13,4 +13,10 @@ public sealed class CabinetAlertOptions
 
     /// <summary>A door open longer than this raises <c>alert_door_open_long</c>; closing it clears the alert.</summary>
     public TimeSpan DoorOpenLimit { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A mains input reporting no mains for this long raises <c>alert_mains_lost</c>; mains back clears it.</summary>
+    public TimeSpan MainsLostHold { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A UPS input reporting "on battery" for this long raises <c>alert_on_battery</c>; back on line clears it.</summary>
+    public TimeSpan OnBatteryHold { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -15,9 +15,12 @@ public static class CabinetFields
     public const string AlertOverTemperature = "alert_over_temperature";
     public const string AlertHighHumidity = "alert_high_humidity";
     public const string AlertDoorOpenLong = "alert_door_open_long";
+    public const string AlertMainsLost = "alert_mains_lost";
+    public const string AlertOnBattery = "alert_on_battery";
     public const string Ok = "ok";
     public const string Fault = "fault";
     public const string Error = "error";
     public const string GpioOk = "gpio_ok";
     public const string SensorFaults = "sensor_faults";
+    public const string ReadingFailures = "reading_failures";
 }

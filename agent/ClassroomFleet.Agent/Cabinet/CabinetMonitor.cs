@@ -19,6 +19,7 @@ public sealed class CabinetMonitor(
     ILogger<CabinetMonitor> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _failedReadings;
 
     public override void Dispose()
     {
@@ -82,13 +83,22 @@ public sealed class CabinetMonitor(
         }
     }
 
+    /// <summary>
+    /// One reading, sent. Whatever goes wrong in it (a sensor read or lookup the readers did not foresee, a sink that
+    /// throws) is logged and counted, and the next reading comes as usual: a cabinet fault never stops the agent.
+    /// </summary>
     private async Task EmitAsync(CabinetSnapshot snapshot, bool readSensors, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var outcome = await snapshot.TakeAsync(readSensors, cancellationToken).ConfigureAwait(false);
+            var outcome = await snapshot.TakeAsync(readSensors, _failedReadings, cancellationToken).ConfigureAwait(false);
             await sink.EnqueueAsync(outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _failedReadings++;
+            logger.ReadingFailed(_failedReadings, ex);
         }
         finally
         {

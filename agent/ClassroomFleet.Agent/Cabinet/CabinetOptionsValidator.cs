@@ -188,6 +188,16 @@ public sealed class CabinetOptionsValidator : IValidateOptions<CabinetOptions>
         {
             failures.Add($"{at}:DoorOpenLimit must be positive");
         }
+
+        if (alerts.MainsLostHold < TimeSpan.Zero)
+        {
+            failures.Add($"{at}:MainsLostHold must not be negative");
+        }
+
+        if (alerts.OnBatteryHold < TimeSpan.Zero)
+        {
+            failures.Add($"{at}:OnBatteryHold must not be negative");
+        }
     }
 
     private static void ValidateRelays(CabinetRelayOptions relays, string at, List<string> failures)

@@ -43,13 +43,14 @@ internal static class CabinetPoints
             new Dictionary<string, bool> { [CabinetFields.Ok] = false },
             new Dictionary<string, string> { [CabinetFields.Fault] = FaultName(fault.Kind), [CabinetFields.Error] = fault.Detail });
 
-    public static TelemetryPoint Input(CabinetInput input, bool active, bool? doorOpenLong, long timestampNs)
+    /// <summary>An input's level and the alert of its role: door open long, mains lost or on battery.</summary>
+    public static TelemetryPoint Input(CabinetInput input, bool active, bool alert, long timestampNs)
     {
         var booleans = new Dictionary<string, bool>(1) { [FieldOf(input.Role)] = active };
-        var point = Point(timestampNs, CabinetFields.InputTag, input.Name, null, booleans, null);
-        return doorOpenLong is { } alert
-            ? point with { Integers = new Dictionary<string, long>(1) { [CabinetFields.AlertDoorOpenLong] = AlertLevel(alert) } }
-            : point;
+        return Point(timestampNs, CabinetFields.InputTag, input.Name, null, booleans, null) with
+        {
+            Integers = new Dictionary<string, long>(1) { [AlertFieldOf(input.Role)] = AlertLevel(alert) },
+        };
     }
 
     public static TelemetryPoint InputError(CabinetInput input, string error, long timestampNs) =>
@@ -89,6 +90,9 @@ internal static class CabinetPoints
                 [CabinetFields.AlertOverTemperature] = AlertLevel(summary.OverTemperature),
                 [CabinetFields.AlertHighHumidity] = AlertLevel(summary.HighHumidity),
                 [CabinetFields.AlertDoorOpenLong] = AlertLevel(summary.DoorOpenLong),
+                [CabinetFields.AlertMainsLost] = AlertLevel(summary.MainsLost),
+                [CabinetFields.AlertOnBattery] = AlertLevel(summary.OnBattery),
+                [CabinetFields.ReadingFailures] = summary.ReadingFailures,
             },
             Booleans = booleans,
             Strings = strings,
@@ -109,6 +113,13 @@ internal static class CabinetPoints
         PinRole.Door => CabinetFields.DoorOpen,
         PinRole.Mains => CabinetFields.MainsOk,
         _ => CabinetFields.UpsOnBattery,
+    };
+
+    private static string AlertFieldOf(PinRole role) => role switch
+    {
+        PinRole.Door => CabinetFields.AlertDoorOpenLong,
+        PinRole.Mains => CabinetFields.AlertMainsLost,
+        _ => CabinetFields.AlertOnBattery,
     };
 
     private static TelemetryPoint Point(

@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace ClassroomFleet.Agent.Cabinet;
 
-/// <summary>Power cycles through the relay board, behind the <see cref="RelayInterlock"/>.</summary>
-public sealed class CabinetRelays(CabinetHardware hardware, IOptions<CabinetOptions> options, TimeProvider time, ILogger<CabinetRelays> logger)
-    : ICabinetRelays
+/// <summary>Power cycles through the relay board, behind the <see cref="RelayInterlock"/> (its state kept in <paramref name="store"/>).</summary>
+public sealed class CabinetRelays(
+    CabinetHardware hardware,
+    IOptions<CabinetOptions> options,
+    RelayInterlockStore store,
+    TimeProvider time,
+    ILogger<CabinetRelays> logger) : ICabinetRelays
 {
-    private readonly RelayInterlock _interlock = new(options.Value.Relays, time);
+    private readonly RelayInterlock _interlock = new(options.Value.Relays, time, store);
 
     public IReadOnlyCollection<string> Devices => [.. ConfiguredRelays().Select(p => p.Device!)];
 

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ClassroomFleet.Agent.Cabinet;
 
 /// <summary>
-/// The cabinet's sensors: those configured, or, when none is, every IIO device and DS18B20 found, looked for again on
-/// each read so that a sensor plugged in later is picked up. A sensor once seen stays on the list and is reported
-/// missing while unplugged. Every failed read is counted; a fault is logged when a sensor's state changes, not on every read.
+/// The cabinet's sensors: those configured, or, when none is, every IIO device with a temperature, humidity or pressure
+/// channel and every DS18B20 found, looked for again on each read so that a sensor plugged in later is picked up. A
+/// sensor once seen stays on the list and is reported missing while unplugged. Every failed read or lookup is counted;
+/// a fault is logged when a sensor's state changes, not on every read.
 /// </summary>
 public sealed class CabinetSensors
 {
@@ -19,6 +20,7 @@ public sealed class CabinetSensors
     private readonly List<ISensorReader> _readers = [];
     private readonly Dictionary<string, SensorFaultKind?> _states = new(StringComparer.Ordinal);
     private readonly ILogger<CabinetSensors> _logger;
+    private HashSet<string> _discoveryFaults = new(StringComparer.Ordinal);
 
     public CabinetSensors(IOptions<CabinetOptions> options, ILogger<CabinetSensors> logger)
     {
@@ -46,13 +48,16 @@ public sealed class CabinetSensors
     {
         if (_discover)
         {
-            foreach (var found in await SensorDiscovery.DiscoverAsync(_root, cancellationToken).ConfigureAwait(false))
+            var discovered = await SensorDiscovery.DiscoverAsync(_root, cancellationToken).ConfigureAwait(false);
+            foreach (var found in discovered.Readers)
             {
                 if (!_readers.Exists(r => string.Equals(r.Id, found.Id, StringComparison.Ordinal)))
                 {
                     _readers.Add(found);
                 }
             }
+
+            TrackDiscovery(discovered.Faults);
         }
 
         var results = new List<SensorReadResult>(_readers.Count);
@@ -64,6 +69,23 @@ public sealed class CabinetSensors
         }
 
         return results;
+    }
+
+    /// <summary>Counts every failed lookup; logs one only when it was not failing the cycle before.</summary>
+    private void TrackDiscovery(IReadOnlyList<SensorFault> faults)
+    {
+        var now = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fault in faults)
+        {
+            Faults.Record(fault);
+            now.Add(fault.Path);
+            if (!_discoveryFaults.Contains(fault.Path))
+            {
+                _logger.DiscoveryFailed(fault.Path, fault.Detail);
+            }
+        }
+
+        _discoveryFaults = now;
     }
 
     private void Track(string sensor, SensorFault? fault)

@@ -14,7 +14,8 @@ internal sealed class CabinetSnapshot(CabinetOptions options, CabinetGpio gpio, 
 
     private readonly CabinetAlerts _alerts = new(options.Alerts, logger);
 
-    public async Task<PollOutcome> TakeAsync(bool readSensors, CancellationToken cancellationToken)
+    /// <param name="readingFailures">Readings that failed since start, for the summary.</param>
+    public async Task<PollOutcome> TakeAsync(bool readSensors, long readingFailures, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
@@ -52,22 +53,24 @@ internal sealed class CabinetSnapshot(CabinetOptions options, CabinetGpio gpio, 
                 continue;
             }
 
-            bool? openLong = null;
+            bool alert;
             switch (input.Role)
             {
                 case PinRole.Door:
                     doorOpen = (doorOpen ?? false) || active;
-                    openLong = _alerts.DoorOpenLong(input.Name, active, now);
+                    alert = _alerts.DoorOpenLong(input.Name, active, now);
                     break;
                 case PinRole.Mains:
                     mainsOk = (mainsOk ?? true) && active;
+                    alert = _alerts.MainsLost(input.Name, active, now);
                     break;
                 default:
                     onBattery = (onBattery ?? false) || active;
+                    alert = _alerts.OnBattery(input.Name, active, now);
                     break;
             }
 
-            points.Add(CabinetPoints.Input(input, active, openLong, timestampNs));
+            points.Add(CabinetPoints.Input(input, active, alert, timestampNs));
         }
 
         var gpioConfigured = options.EffectiveDriver != GpioDriverKind.None;
@@ -75,11 +78,14 @@ internal sealed class CabinetSnapshot(CabinetOptions options, CabinetGpio gpio, 
             _alerts.AnyOverTemperature,
             _alerts.AnyHighHumidity,
             _alerts.AnyDoorOpenLong,
+            _alerts.AnyMainsLost,
+            _alerts.AnyOnBattery,
             doorOpen,
             mainsOk,
             onBattery,
             gpioConfigured ? gpio.Error is null : null,
             sensors.Faults.Total,
+            readingFailures,
             gpio.Error);
         points.Add(CabinetPoints.Summary(summary, timestampNs));
         return new PollOutcome(options.DeviceId, Kind, points, time.GetElapsedTime(started), gpio.Error);

@@ -5,9 +5,12 @@ internal sealed record CabinetSummary(
     bool OverTemperature,
     bool HighHumidity,
     bool DoorOpenLong,
+    bool MainsLost,
+    bool OnBattery,
     bool? DoorOpen,
     bool? MainsOk,
     bool? UpsOnBattery,
     bool? GpioOk,
     long SensorFaults,
+    long ReadingFailures,
     string? Error);

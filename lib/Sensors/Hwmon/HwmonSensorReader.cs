@@ -16,15 +16,13 @@ public sealed class HwmonSensorReader(SysfsRoot root, string id, string name, in
 
     public int Channel { get; } = channel;
 
-    public async ValueTask<SensorReadResult> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        if (await HwmonDeviceLocator.FindAsync(root, Name, cancellationToken).ConfigureAwait(false) is not { } folder)
-        {
-            return SensorReads.Missing(Id, root.HwmonClass, $"no hwmon chip named '{Name}'");
-        }
-
-        return await SensorReads.GuardAsync(Id, folder, ct => ReadChannelsAsync(folder, ct), cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The lookup lists the class folder and reads every chip's <c>name</c>: it is guarded like the read itself.</summary>
+    public ValueTask<SensorReadResult> ReadAsync(CancellationToken cancellationToken = default) =>
+        SensorReads.GuardAsync(Id, root.HwmonClass, async ct =>
+            await HwmonDeviceLocator.FindAsync(root, Name, ct).ConfigureAwait(false) is { } folder
+                ? await SensorReads.GuardAsync(Id, folder, c => ReadChannelsAsync(folder, c), ct).ConfigureAwait(false)
+                : SensorReads.Missing(Id, root.HwmonClass, $"no hwmon chip named '{Name}'"),
+            cancellationToken);
 
     private async ValueTask<SensorReadResult> ReadChannelsAsync(string folder, CancellationToken cancellationToken)
     {

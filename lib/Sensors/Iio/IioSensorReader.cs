@@ -15,15 +15,13 @@ public sealed class IioSensorReader(SysfsRoot root, string id, string device) : 
     /// <summary>The driver name or folder this reader looks for.</summary>
     public string Device { get; } = device;
 
-    public async ValueTask<SensorReadResult> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        if (await IioDeviceLocator.FindAsync(root, Device, cancellationToken).ConfigureAwait(false) is not { } folder)
-        {
-            return SensorReads.Missing(Id, root.IioDevices, $"no IIO device named '{Device}'");
-        }
-
-        return await SensorReads.GuardAsync(Id, folder, ct => ReadChannelsAsync(folder, ct), cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The lookup lists the bus and reads every device's <c>name</c>: it is guarded like the read itself.</summary>
+    public ValueTask<SensorReadResult> ReadAsync(CancellationToken cancellationToken = default) =>
+        SensorReads.GuardAsync(Id, root.IioDevices, async ct =>
+            await IioDeviceLocator.FindAsync(root, Device, ct).ConfigureAwait(false) is { } folder
+                ? await SensorReads.GuardAsync(Id, folder, c => ReadChannelsAsync(folder, c), ct).ConfigureAwait(false)
+                : SensorReads.Missing(Id, root.IioDevices, $"no IIO device named '{Device}'"),
+            cancellationToken);
 
     private async ValueTask<SensorReadResult> ReadChannelsAsync(string folder, CancellationToken cancellationToken)
     {

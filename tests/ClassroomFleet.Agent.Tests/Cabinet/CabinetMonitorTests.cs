@@ -71,10 +71,15 @@ public sealed class CabinetMonitorTests : IDisposable
         Assert.False(Tagged(first, "input", "door").Booleans!["door_open"]);
         Assert.True(Tagged(first, "input", "mains").Booleans!["mains_ok"]);
         Assert.False(Tagged(first, "input", "ups").Booleans!["ups_on_battery"]);
+        Assert.Equal(0, Tagged(first, "input", "mains").Integers!["alert_mains_lost"]);
+        Assert.Equal(0, Tagged(first, "input", "ups").Integers!["alert_on_battery"]);
         var summary = Summary(first);
         Assert.Equal(1, summary.Integers!["sensor_faults"]);
         Assert.True(summary.Booleans!["gpio_ok"]);
         Assert.Equal(1, summary.Integers["alert_over_temperature"]);
+        Assert.Equal(0, summary.Integers["alert_mains_lost"]);
+        Assert.Equal(0, summary.Integers["alert_on_battery"]);
+        Assert.Equal(0, summary.Integers["reading_failures"]);
 
         // The door opens: an inputs-only outcome at once, after the debounce time.
         await WaitForCallbacksAsync();
@@ -158,6 +163,124 @@ public sealed class CabinetMonitorTests : IDisposable
         Assert.Equal("missing", Tagged(second, "sensor", "sht3x").Strings!["fault"]);
         Assert.Null(second.Error);
         Assert.False(Summary(second).Booleans!.ContainsKey("gpio_ok"));
+
+        // No mains or UPS input at all: the alert fields are there, clear, for Grafana's rules to evaluate.
+        Assert.Equal(0, Summary(second).Integers!["alert_mains_lost"]);
+        Assert.Equal(0, Summary(second).Integers!["alert_on_battery"]);
+        await stop.CancelAsync();
+        await monitor.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Mains_Lost_And_On_Battery_Are_Raised_After_Their_Hold_And_Mains_Clears_When_It_Returns()
+    {
+        var options = Create(_sysfs);
+        options.Alerts.MainsLostHold = TimeSpan.FromMinutes(1);
+        options.Alerts.OnBatteryHold = TimeSpan.FromMinutes(2);
+        _driver.SetInput(Mains, PinValue.High);  // active low: no mains
+        _driver.SetInput(Ups, PinValue.Low);     // active low: on battery
+        using var monitor = Monitor(options, new FakeGpioDriverFactory(_driver));
+        using var stop = new CancellationTokenSource();
+
+        await monitor.StartAsync(stop.Token);
+        var readings = new List<PollOutcome> { await _sink.NextAsync() };
+        for (var i = 0; i < 4; i++)
+        {
+            readings.Add(await NextPeriodicAsync(options.Interval));   // 30 s, 60 s, 90 s, 120 s
+        }
+
+        Assert.Equal([0L, 0, 1, 1, 1], readings.Select(r => Summary(r).Integers!["alert_mains_lost"]));
+        Assert.Equal([0L, 0, 0, 0, 1], readings.Select(r => Summary(r).Integers!["alert_on_battery"]));
+        Assert.Equal(1, Tagged(readings[2], "input", "mains").Integers!["alert_mains_lost"]);
+        Assert.Equal(1, Tagged(readings[4], "input", "ups").Integers!["alert_on_battery"]);
+        Assert.False(Summary(readings[4]).Booleans!["mains_ok"]);
+
+        // Mains returns: the input-change reading clears its alert at once; the UPS still reports on battery.
+        await WaitForCallbacksAsync();
+        _driver.SetInput(Mains, PinValue.Low);
+        await _clock.WaitForTimersAsync(2);
+        _clock.Advance(options.Debounce);
+        var back = await _sink.NextAsync();
+        Assert.Equal(0, Summary(back).Integers!["alert_mains_lost"]);
+        Assert.Equal(0, Tagged(back, "input", "mains").Integers!["alert_mains_lost"]);
+        Assert.Equal(1, Summary(back).Integers!["alert_on_battery"]);
+
+        await stop.CancelAsync();
+        await monitor.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_Sensor_Lookup_That_Throws_Is_A_Fault_And_The_Monitor_Goes_On()
+    {
+        // While the configured sensor is looked up, another device's name cannot be read (a folder stands in for EIO).
+        var options = Create(_sysfs);
+        options.Driver = GpioDriverKind.None;
+        options.Sensors.Add(new CabinetSensorOptions { Id = "top", Type = CabinetSensorType.Iio, Device = "bme280" });
+        Directory.CreateDirectory(Path.Combine(_sysfs, "sys/bus/iio/devices/iio:device0/name"));
+        Write("sys/bus/iio/devices/iio:device1/name", "bme280\n");
+        Write("sys/bus/iio/devices/iio:device1/in_temp_input", "25000\n");
+        using var monitor = Monitor(options, new FakeGpioDriverFactory(_driver));
+        using var stop = new CancellationTokenSource();
+
+        await monitor.StartAsync(stop.Token);
+        var first = await _sink.NextAsync();
+        Directory.Delete(Path.Combine(_sysfs, "sys/bus/iio/devices/iio:device0"), recursive: true);
+        var second = await NextPeriodicAsync(options.Interval);
+
+        Assert.Equal("unreadable", Tagged(first, "sensor", "top").Strings!["fault"]);
+        Assert.Equal(25.0, Tagged(second, "sensor", "top").Floats!["temperature_c"]);
+        Assert.False(monitor.ExecuteTask!.IsCompleted);
+        await stop.CancelAsync();
+        await monitor.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_Reading_That_Throws_Is_Logged_And_Counted_And_The_Next_Reading_Comes_As_Usual()
+    {
+        var options = Create(_sysfs);
+        options.Driver = GpioDriverKind.None;
+        Write("sys/class/hwmon/hwmon3/name", "lm75\n");
+        Write("sys/class/hwmon/hwmon3/temp1_input", "29500\n");
+        options.Sensors.Add(new CabinetSensorOptions { Id = "rack", Type = CabinetSensorType.Hwmon, Device = "lm75" });
+        _sink.FailNext = new InvalidOperationException("the sink broke");
+        using var monitor = Monitor(options, new FakeGpioDriverFactory(_driver));
+        using var stop = new CancellationTokenSource();
+
+        await monitor.StartAsync(stop.Token);
+        var next = await NextPeriodicAsync(options.Interval);
+
+        Assert.Equal(29.5, Tagged(next, "sensor", "rack").Floats!["temperature_c"]);
+        Assert.Equal(1, Summary(next).Integers!["reading_failures"]);
+        var logged = Assert.Single(_monitorLog.Entries, e => e.EventId == 1405);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.False(monitor.ExecuteTask!.IsCompleted);
+        await stop.CancelAsync();
+        await monitor.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Auto_Discovery_Leaves_Out_The_SoC_Adc()
+    {
+        var options = Create(_sysfs);
+        options.Driver = GpioDriverKind.None;
+        Write("sys/bus/iio/devices/iio:device0/name", "rockchip-saradc\n");
+        Write("sys/bus/iio/devices/iio:device0/in_voltage0_raw", "512\n");
+        Write("sys/bus/iio/devices/iio:device1/name", "bme280\n");
+        Write("sys/bus/iio/devices/iio:device1/in_temp_input", "24000\n");
+        using var monitor = Monitor(options, new FakeGpioDriverFactory(_driver));
+        using var stop = new CancellationTokenSource();
+
+        await monitor.StartAsync(stop.Token);
+        var first = await _sink.NextAsync();
+        var second = await NextPeriodicAsync(options.Interval);
+
+        foreach (var outcome in new[] { first, second })
+        {
+            var sensor = Assert.Single(outcome.Points, p => p.Tags.ContainsKey("sensor"));
+            Assert.Equal("bme280", sensor.Tags["sensor"]);
+            Assert.Equal(0, Summary(outcome).Integers!["sensor_faults"]);
+        }
+
         await stop.CancelAsync();
         await monitor.StopAsync(CancellationToken.None);
     }

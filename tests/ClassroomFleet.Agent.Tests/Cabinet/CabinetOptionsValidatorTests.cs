@@ -47,6 +47,19 @@ public sealed class CabinetOptionsValidatorTests
     }
 
     [Fact]
+    public void Negative_Mains_And_Battery_Holds_Are_Named()
+    {
+        var options = Create();
+        options.Alerts.MainsLostHold = TimeSpan.FromSeconds(-1);
+        options.Alerts.OnBatteryHold = TimeSpan.FromSeconds(-1);
+
+        var failures = Failures(options);
+
+        Assert.Contains("Cabinet:Alerts:MainsLostHold must not be negative", failures);
+        Assert.Contains("Cabinet:Alerts:OnBatteryHold must not be negative", failures);
+    }
+
+    [Fact]
     public void Model_Without_A_Pin_Map_Is_Named()
     {
         var options = Create();

@@ -10,16 +10,21 @@ public sealed class CabinetRelaysTests : IDisposable
     private readonly FakeGpioDriver _driver = new();
     private readonly CabinetClock _clock = new();
     private readonly CabinetOptions _options = Create();
+    private readonly string _state = Directory.CreateTempSubdirectory("cf-relays-").FullName;
     private readonly CabinetHardware _hardware;
     private readonly CabinetRelays _relays;
 
     public CabinetRelaysTests()
     {
         _hardware = Hardware(_options, new FakeGpioDriverFactory(_driver));
-        _relays = new CabinetRelays(_hardware, Options.Create(_options), _clock, new ListLogger<CabinetRelays>());
+        _relays = Relays(_hardware);
     }
 
-    public void Dispose() => _hardware.Dispose();
+    public void Dispose()
+    {
+        _hardware.Dispose();
+        Directory.Delete(_state, recursive: true);
+    }
 
     [Fact]
     public async Task Power_Is_Cut_Held_Off_For_The_Minimum_Off_Time_Then_Restored()
@@ -124,11 +129,30 @@ public sealed class CabinetRelaysTests : IDisposable
     public async Task Configured_Relay_Without_Working_Gpio_Is_A_Hardware_Error()
     {
         var hardware = Hardware(_options, new FakeGpioDriverFactory(_driver, new IOException("No such file or directory")));
-        var relays = new CabinetRelays(hardware, Options.Create(_options), _clock, new ListLogger<CabinetRelays>());
+        var relays = Relays(hardware);
 
         var result = Assert.IsType<PowerCycleHardwareError>(await relays.PowerCycleAsync("rec-1", false));
 
         Assert.Contains("/dev/gpiochip0", result.Message, StringComparison.Ordinal);
         Assert.IsType<PowerCycleNoRelay>(await relays.PowerCycleAsync("nothing", false));
     }
+
+    [Fact]
+    public async Task A_Restarted_Agent_Still_Holds_The_Minimum_On_Time()
+    {
+        var cycle = _relays.PowerCycleAsync("rec-1", false);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.IsType<PowerCycleDone>(await cycle);
+
+        // The fleet redelivers the command to the restarted agent: a new CabinetRelays over the same state directory.
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var restarted = Relays(_hardware);
+        var again = Assert.IsType<PowerCycleRefused>(await restarted.PowerCycleAsync("rec-1", force: true));
+
+        Assert.Contains("minimum on time", again.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, _driver.Writes.Count);
+    }
+
+    private CabinetRelays Relays(CabinetHardware hardware) =>
+        new(hardware, Options.Create(_options), new RelayInterlockStore(_state, new ListLogger<RelayInterlockStore>()), _clock, new ListLogger<CabinetRelays>());
 }

@@ -11,8 +11,17 @@ public sealed class CapturingSink : ITelemetrySink
 
     public int Count { get; private set; }
 
+    /// <summary>Thrown, once, by the next <see cref="EnqueueAsync"/>, as a sink the module does not foresee might.</summary>
+    public Exception? FailNext { get; set; }
+
     public ValueTask EnqueueAsync(PollOutcome outcome, CancellationToken cancellationToken = default)
     {
+        if (FailNext is { } failure)
+        {
+            FailNext = null;
+            throw failure;
+        }
+
         Count++;
         _outcomes.Writer.TryWrite(outcome);
         return ValueTask.CompletedTask;

@@ -83,4 +83,16 @@ public sealed class HwmonSensorReaderTests : IDisposable
         Assert.Equal(SensorFaultKind.Malformed, result.Fault!.Kind);
         Assert.Contains("temp1_input", result.Fault.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Unreadable_Name_While_Looking_For_The_Chip_Is_A_Typed_Fault_Not_An_Exception()
+    {
+        Directory.CreateDirectory(_sys.Root.Resolve("sys/class/hwmon/hwmon0/name"));
+        _sys.Hwmon("hwmon1", "lm75", ("temp1_input", "30000"));
+
+        var result = await new HwmonSensorReader(_sys.Root, "rack", "lm75").ReadAsync();
+
+        Assert.Equal(SensorFaultKind.Unreadable, result.Fault!.Kind);
+        Assert.Equal("rack", result.Fault.Sensor);
+    }
 }

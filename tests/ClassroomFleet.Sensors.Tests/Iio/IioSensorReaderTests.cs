@@ -158,4 +158,39 @@ public sealed class IioSensorReaderTests : IDisposable
 
         Assert.Equal(SensorFaultKind.Unreadable, result.Fault!.Kind);
     }
+
+    [Fact]
+    public async Task Unreadable_Name_While_Looking_For_The_Device_Is_A_Typed_Fault_Not_An_Exception()
+    {
+        // The lookup reads every device's name; one that fails (a folder stands in for the I/O error) must not escape.
+        Directory.CreateDirectory(_sys.Root.Resolve("sys/bus/iio/devices/iio:device0/name"));
+        _sys.Iio("iio:device1", "bme280", ("in_temp_input", "21000"));
+
+        var result = await new IioSensorReader(_sys.Root, "top", "bme280").ReadAsync();
+
+        Assert.Equal(SensorFaultKind.Unreadable, result.Fault!.Kind);
+        Assert.Equal("top", result.Fault.Sensor);
+    }
+
+    [Fact]
+    public async Task Indexed_Channel_Is_Read_With_The_Types_Shared_Scale()
+    {
+        // in_temp0_raw with the shared in_temp_scale: 2300 × 10 = 23000 m°C.
+        _sys.Iio("iio:device0", "tmp117", ("in_temp0_raw", "2300\n"), ("in_temp_scale", "10\n"));
+
+        var result = await new IioSensorReader(_sys.Root, "t", "tmp117").ReadAsync();
+
+        Assert.True(result.IsSuccess, result.Fault?.ToString());
+        Assert.Equal(23.0, result.Sample!.TemperatureC!.Value, 9);
+    }
+
+    [Fact]
+    public async Task Indexed_Channel_Prefers_Its_Own_Scale()
+    {
+        _sys.Iio("iio:device0", "hdc", ("in_humidityrelative0_raw", "500\n"), ("in_humidityrelative0_scale", "100\n"), ("in_humidityrelative_scale", "1\n"));
+
+        var result = await new IioSensorReader(_sys.Root, "h", "hdc").ReadAsync();
+
+        Assert.Equal(50.0, result.Sample!.HumidityPct!.Value, 9);
+    }
 }

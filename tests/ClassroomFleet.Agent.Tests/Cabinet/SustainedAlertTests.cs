@@ -2,7 +2,7 @@ using ClassroomFleet.Agent.Cabinet;
 
 namespace ClassroomFleet.Agent.Tests.Cabinet;
 
-public sealed class DoorOpenAlertTests
+public sealed class SustainedAlertTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -15,7 +15,7 @@ public sealed class DoorOpenAlertTests
     [InlineData(new[] { 0, 6, 7, 17 }, new[] { true, false, true, true }, new[] { false, false, false, true })]
     public void Raised_Only_After_The_Door_Stayed_Open_For_The_Limit(int[] minutes, bool[] open, bool[] expected)
     {
-        var alert = new DoorOpenAlert(TimeSpan.FromMinutes(10));
+        var alert = new SustainedAlert(TimeSpan.FromMinutes(10));
 
         var states = minutes.Select((m, i) => { alert.Update(open[i], T0.AddMinutes(m)); return alert.Active; }).ToArray();
 
