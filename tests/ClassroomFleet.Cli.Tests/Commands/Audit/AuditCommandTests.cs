@@ -67,7 +67,7 @@ public sealed class AuditCommandTests
         Assert.Equal("UNKNOWN", Result("4141032301", "ly15-265.net.bw-per-class.urban").GetProperty("state").GetString());
         Assert.Equal("NO_TELEMETRY", Result("4141032301", "ly15-265.net.bw-per-class.urban").GetProperty("reason").GetString());
         Assert.Equal("PASS", Result("4141032301", "ly15-265.dev.teacher-office-pc").GetProperty("state").GetString());
-        Assert.Equal("1.1.0", Result("4141032301", "ly15-265.dev.teacher-office-pc").GetProperty("pack_version").GetString());
+        Assert.Equal("1.2.0", Result("4141032301", "ly15-265.dev.teacher-office-pc").GetProperty("pack_version").GetString());
     }
 
     [Fact]
