@@ -60,6 +60,10 @@ public sealed class DeviceFilter
     /// <summary>Whether one device counts on its own (an entry naming just its class).</summary>
     public bool Counts(DeviceFacts device) => _single.Contains(device.Class) && IsWorking(device);
 
+    /// <summary>The rooms holding at least one device that counts on its own (an access point mapped to the room).</summary>
+    public HashSet<string> RoomsWithAny(IEnumerable<DeviceFacts> devices) =>
+        devices.Where(Counts).Select(d => d.Room).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Complete sets per room: for each entry, the fewest working devices of any of its classes in the room, summed.</summary>
     public Dictionary<string, int> SetsPerRoom(IEnumerable<DeviceFacts> devices)
     {

@@ -73,7 +73,7 @@ public sealed class RoomsPerHundredStudentsMetric : IMetric
         }
 
         var sets = devices.SetsPerRoom(site.Devices);
-        var withAp = site.Devices.Where(accessPoints.Counts).Select(d => d.Room).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var withAp = accessPoints.RoomsWithAny(site.Devices);
         var rooms = selection.InUse.Where(r => sets.ContainsKey(r.Id) && (r.WiredPorts > 0 || withAp.Contains(r.Id))).ToList();
         var inputs = new List<EvidenceInput>(selection.Inputs)
         {

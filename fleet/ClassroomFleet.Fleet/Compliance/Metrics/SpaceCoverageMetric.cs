@@ -53,7 +53,7 @@ public sealed class SpaceCoverageMetric : IMetric
         }
 
         var spaces = selection.InUse;
-        var withAp = site.Devices.Where(filter.Counts).Select(d => d.Room).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var withAp = filter.RoomsWithAny(site.Devices);
         var wired = spaces.Count(s => s.WiredPorts > 0);
         var wireless = spaces.Count(s => withAp.Contains(s.Id));
         var covered = spaces.Where(s => mode switch
