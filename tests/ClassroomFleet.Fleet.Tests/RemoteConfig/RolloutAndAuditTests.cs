@@ -40,13 +40,13 @@ public sealed class RolloutAndAuditTests
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var first = await WaitForAsync(client, id, r => r["schools"]!.AsArray().Any(s => s!["status"]!.GetValue<string>() == "pushed"));
+        var first = await RolloutSteps.WaitForAsync(client, id, r => r["schools"]!.AsArray().Any(s => s!["status"]!.GetValue<string>() == "pushed"));
         var pushedSchool = first["schools"]!.AsArray().Single(s => s!["status"]!.GetValue<string>() == "pushed")!;
 
         // The first school's agent refuses version 2 (as an agent reports it, retained on config/reported).
         await ReportAsync(fleet, pushedSchool["school"]!.GetValue<string>(), pushedSchool["version"]!.GetValue<long>(), ConfigStatus.RefusedInvalid, "devices[0].address: bad");
 
-        var halted = await WaitForAsync(client, id, r => r["state"]!.GetValue<string>() == "halted");
+        var halted = await RolloutSteps.WaitForAsync(client, id, r => r["state"]!.GetValue<string>() == "halted");
         Assert.Contains("above the error threshold", halted["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         var statuses = halted["schools"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()).ToList();
         Assert.Equal(1, statuses.Count(s => s == "failed"));
@@ -247,22 +247,6 @@ public sealed class RolloutAndAuditTests
         var report = new ConfigReported { Agent = "gw-" + school, County = fleet.County, School = school, Version = 1, AttemptedVersion = version, Status = status, Reason = reason, Time = DateTimeOffset.UtcNow };
         var result = await fleet.Agents.PublishAsync(new OutgoingMessage(Topics.ConfigReported(fleet.County, school), ContractSerializer.Serialize(report, ContractJsonContext.Default.ConfigReported), MessageQos.AtLeastOnce, Retain: true));
         Assert.True(result.Accepted, result.ReasonText);
-    }
-
-    private static async Task<JsonObject> WaitForAsync(HttpClient client, string rollout, Func<JsonObject, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var view = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/rollouts/{rollout}"))!;
-            if (match(view))
-            {
-                return view;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"rollout never matched: {view.ToJsonString()}");
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<JsonObject> WaitForCommandAsync(HttpClient client, string id, string state)
