@@ -42,6 +42,9 @@ public sealed partial class TelemetryIngestService(
         await counties.LoadAsync(stoppingToken).ConfigureAwait(false);
         // MQTTnet's in-process broker refuses shared subscriptions (reason 158); with it there is one fleet instance anyway.
         var filter = embeddedBroker.Value.Enabled ? Topics.AllTelemetry : Topics.Shared(options.Value.SharedGroup, Topics.AllTelemetry);
+        // While disconnected SubscribeAsync only remembers the filter; ready must mean the broker has granted it, since a
+        // shared subscription's messages published before that are dropped, not queued.
+        await transport.WaitConnectedAsync(stoppingToken).ConfigureAwait(false);
         await transport.SubscribeAsync(filter, MessageQos.AtLeastOnce, HandleAsync, stoppingToken).ConfigureAwait(false);
         readiness.MarkSubscribed();
         LogSubscribed(logger, filter);

@@ -73,7 +73,7 @@ public sealed class InfluxAuthIngestTests(ITestOutputHelper output) : IDisposabl
             await using var fleet = await FleetTestHost.StartAsync(
                 broker.Host, broker.Port, influxd.Url, "not_granted", "fleet-auth-missing", "authmissing",
                 new Dictionary<string, string?> { ["Influx:Username"] = FleetUser, ["Influx:Password"] = FleetPassword }, log, ct);
-            await WaitUntilAsync(() => log.Lines.Any(IsRefusal), ct);
+            await Eventually.HoldsAsync(() => log.Lines.Any(IsRefusal), Patience, ct);
             Assert.False(fleet.Subscribed.IsCompleted);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -108,15 +108,5 @@ public sealed class InfluxAuthIngestTests(ITestOutputHelper output) : IDisposabl
         await admin.CreateDatabaseAsync(Database, ct);
         (await admin.QueryAsync($"CREATE USER {FleetUser} WITH PASSWORD '{FleetPassword}'", ct)).EnsureSuccess();
         (await admin.QueryAsync($"GRANT ALL ON {InfluxQl.QuoteIdentifier(Database)} TO {FleetUser}", ct)).EnsureSuccess();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
-    {
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(Patience);
-        while (!condition())
-        {
-            await Task.Delay(50, budget.Token);
-        }
     }
 }

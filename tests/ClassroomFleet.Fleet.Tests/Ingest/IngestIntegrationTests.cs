@@ -50,7 +50,7 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         await agent.PublishAsync(FakeAgent.Batch(agent.School, 2, FakeAgent.Point(2), poison, unwritable, null!, FakeAgent.Point(4)), ct);
 
         Assert.Equal(3, await FakeAgent.WaitForCountAsync(influx, agent.School, 3, Patience, ct));
-        await WaitUntilAsync(() => fleet.Metrics.PointsQuarantined == 3, ct);
+        await Eventually.HoldsAsync(() => fleet.Metrics.PointsQuarantined == 3, Patience, ct);
         var quarantine = Directory.GetFiles(Path.Combine(fleet.DataDirectory, "quarantine")).Single();
         var entries = await File.ReadAllLinesAsync(quarantine, ct);
         Assert.Equal(3, entries.Length);
@@ -88,7 +88,7 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         }
 
         var stored = await FakeAgent.WaitForCountAsync(Influx(ServiceEndpoints.Influx), agent.School, Batches, Patience, ct);
-        await WaitUntilAsync(() => first.Metrics.BatchesStored + second.Metrics.BatchesStored >= Batches, ct);
+        await Eventually.HoldsAsync(() => first.Metrics.BatchesStored + second.Metrics.BatchesStored >= Batches, Patience, ct);
 
         // A duplicate (a redelivery to the other instance) would arrive after the total was reached, and InfluxDB would
         // silently overwrite its point: give it many flush intervals to show up in the counters before judging.
@@ -126,7 +126,8 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
             await agent.PublishAsync(FakeAgent.Batch(agent.School, seq, FakeAgent.Point(seq)), ct);
         }
 
-        Assert.Equal(Before, await FakeAgent.WaitForCountAsync(influx, agent.School, Before, Patience, ct));
+        var storedBefore = await FakeAgent.WaitForCountAsync(influx, agent.School, Before, Patience, ct);
+        Assert.True(storedBefore == Before, $"{storedBefore} of {Before} stored before the outage; {Describe(fleet)}");
 
         await influxd.StopAsync();
         var outageStarted = DateTime.UtcNow;
@@ -146,7 +147,7 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         var storedDuringOutage = fleet.Metrics.BatchesStored;
         await influxd.StartAsync(ct);
         var stored = await FakeAgent.WaitForCountAsync(influx, agent.School, Before + During, Patience, ct);
-        await WaitUntilAsync(() => acks.Count >= Before + During, ct);
+        await Eventually.HoldsAsync(() => acks.Count >= Before + During, Patience, ct);
         var earlyAcks = acks.Where(a => a.Key > Before && a.Value < restarted).Select(a => a.Key).ToList();
         output.WriteLine($"expected {Before + During}, stored {stored}, missing {Before + During - stored}, acknowledged {acks.Count}, acknowledged during the outage {earlyAcks.Count}");
 
@@ -154,6 +155,10 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(Before, storedDuringOutage);
         Assert.Empty(earlyAcks);
     }
+
+    private static string Describe(FleetTestHost fleet) =>
+        $"fleet stored {fleet.Metrics.BatchesStored} batches, rejected {fleet.Metrics.BatchesRejected}, quarantined {fleet.Metrics.PointsQuarantined} points; "
+        + $"its warnings: [{string.Join(" | ", fleet.Log.Lines)}]";
 
     private static async Task<MosquittoProcess> PrivateBrokerAsync(CancellationToken ct)
     {
@@ -177,13 +182,5 @@ public sealed class IngestIntegrationTests(ITestOutputHelper output) : IDisposab
             return Task.CompletedTask;
         }, ct);
         return listener;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
-    {
-        while (!condition())
-        {
-            await Task.Delay(100, ct);
-        }
     }
 }
