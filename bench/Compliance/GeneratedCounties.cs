@@ -5,7 +5,7 @@ namespace ClassroomFleet.Bench.Compliance;
 
 /// <summary>
 /// Generated counties of about 100 sites each: 25 % urban schools, 60 % rural schools, 15 % teaching points (a third of
-/// them sharing their parent's line), with registry counts, rooms, devices, class lists and 12 school days of probes.
+/// them sharing their parent's line), with registry counts, rooms, devices, class lists, 12 school days of probes and the access points' heartbeats.
 /// Deterministic for a seed.
 /// </summary>
 public static class GeneratedCounties
@@ -33,6 +33,7 @@ public static class GeneratedCounties
                 if (!site.SharedUplink && random.Next(100) < 95)
                 {
                     AddProbes(telemetry, id, site.Uplinks[0].DownMbps, days, random);
+                    AddAccessPointHeartbeats(telemetry, site, days, random);
                 }
             }
 
@@ -127,6 +128,28 @@ public static class GeneratedCounties
             ClassListAsOf = AsOf,
             ClassListSource = "学籍系统",
         };
+    }
+
+    /// <summary>
+    /// The agent's ICMP poll of every access point on the last five school days, 98 % of them up: the Wi-Fi rules count
+    /// an access point in functional mode only when it was seen up in their window.
+    /// </summary>
+    private static void AddAccessPointHeartbeats(InMemoryMeasurementSource telemetry, SiteFacts site, IReadOnlyList<DateOnly> days, Random random)
+    {
+        foreach (var device in site.Devices)
+        {
+            if (device.Class != "access_point")
+            {
+                continue;
+            }
+
+            var up = random.Next(100) < 98;
+            foreach (var day in days.TakeLast(5))
+            {
+                var time = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, random.Next(60))), ChinaTime.Offset);
+                telemetry.AddHeartbeat(site.Id, new DeviceHeartbeat(time, device.Id, up));
+            }
+        }
     }
 
     private static void AddProbes(InMemoryMeasurementSource telemetry, string school, decimal lineMbps, IReadOnlyList<DateOnly> days, Random random)
