@@ -45,7 +45,7 @@ public sealed class GrafanaInterpolationTests
         Assert.Equal(6, dashboards.Count);
         Assert.All(dashboards, d => Assert.NotEmpty(d.Queries));
         var alerts = GrafanaQueryCatalog.AlertQueries();
-        Assert.Equal(5, alerts.Select(a => a.Source.Split(' ')[1]).Distinct().Count());
+        Assert.Equal(6, alerts.Select(a => a.Source.Split(' ')[1]).Distinct().Count());
         Assert.All(alerts.Concat(dashboards.SelectMany(d => d.Queries)), q => Assert.True(q.Range > TimeSpan.Zero, q.Source));
         Assert.All(alerts, q => Assert.Equal("cf-influxdb", q.DatasourceUid));
     }
