@@ -5,8 +5,8 @@ namespace ClassroomFleet.Bench.Compliance;
 
 /// <summary>
 /// Generated counties of about 100 sites each: 25 % urban schools, 60 % rural schools, 15 % teaching points (a third of
-/// them sharing their parent's line), with registry counts, rooms, devices, class lists, 12 school days of probes and the access points' heartbeats.
-/// Deterministic for a seed.
+/// them sharing their parent's line), with registry counts, rooms, devices, class lists, 12 school days of probes and
+/// the access points' heartbeats. Deterministic for a seed.
 /// </summary>
 public static class GeneratedCounties
 {
@@ -136,15 +136,11 @@ public static class GeneratedCounties
     /// </summary>
     private static void AddAccessPointHeartbeats(InMemoryMeasurementSource telemetry, SiteFacts site, IReadOnlyList<DateOnly> days, Random random)
     {
-        foreach (var device in site.Devices)
+        var lastFive = days.Skip(days.Count - 5).ToList();
+        foreach (var device in site.Devices.Where(d => d.Class == "access_point"))
         {
-            if (device.Class != "access_point")
-            {
-                continue;
-            }
-
             var up = random.Next(100) < 98;
-            foreach (var day in days.TakeLast(5))
+            foreach (var day in lastFive)
             {
                 var time = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, random.Next(60))), ChinaTime.Offset);
                 telemetry.AddHeartbeat(site.Id, new DeviceHeartbeat(time, device.Id, up));
