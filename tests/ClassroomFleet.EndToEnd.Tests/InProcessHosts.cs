@@ -1,5 +1,6 @@
 using ClassroomFleet.Agent.Extensions;
 using ClassroomFleet.Fleet.Extensions;
+using ClassroomFleet.Fleet.Ingest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,10 @@ namespace ClassroomFleet.EndToEnd.Tests;
 /// <summary>The production fleet and agent hosts (AddFleet + MapFleet, AddAgent) started in the test process with the given settings.</summary>
 public static class InProcessHosts
 {
+    /// <summary>
+    /// Returns once the ingest holds its telemetry subscription, as the demo script waits for /healthz: a shared
+    /// subscription drops what is published before it is granted, and a history replay is published only once.
+    /// </summary>
     public static async Task<WebApplication> StartFleetAsync(IDictionary<string, string?> settings, CancellationToken cancellationToken, ILoggerProvider? log = null)
     {
         var builder = WebApplication.CreateBuilder();
@@ -21,6 +26,7 @@ public static class InProcessHosts
         var app = builder.Build();
         app.MapFleet();
         await app.StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<IngestReadiness>().Subscribed.WaitAsync(cancellationToken);
         return app;
     }
 

@@ -77,6 +77,11 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             Offline = new HashSet<string> { Offline },
         }, token);
 
+        // The replay is published once: the audit below must not run before the ingest has stored every reporting
+        // site's past probes (the newest is at least ten hours old, from the last school day's afternoon).
+        await WaitForAsync("SELECT count(\"down_bps\") FROM \"uplink\" WHERE time < now() - 10h GROUP BY \"school\"",
+            result => result.Series.Count == Schools.Length, token);
+
         foreach (var school in Schools)
         {
             await StartAgentAsync(school, placeholders, cabinet: school == Schools[0], token);
