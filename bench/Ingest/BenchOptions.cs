@@ -4,7 +4,7 @@ using System.Reflection;
 namespace ClassroomFleet.Bench.Ingest;
 
 /// <summary>Command-line options of the ingest benchmark.</summary>
-internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, double SoakMinutes, double WarmupMinutes, Generator Generator, string FleetDll)
+internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, double SoakMinutes, double WarmupMinutes, Generator Generator, string FleetDll, IReadOnlyDictionary<string, string> FleetEnvironment)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -22,6 +22,17 @@ internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, 
             "transport" => Generator.Transport,
             var other => throw new ArgumentException($"--generator is lean or transport, not {other}"),
         };
-        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), soak, warmup, generator, dll);
+        // --fleet-env KEY=VALUE (repeatable): for the fleet's process only, e.g. runtime settings such as DOTNET_gcServer=0.
+        var environment = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--fleet-env")
+            {
+                var pair = args[i + 1].Split('=', 2);
+                environment[pair[0]] = pair.Length == 2 && pair[0].Length > 0 ? pair[1] : throw new ArgumentException($"--fleet-env takes KEY=VALUE, not {args[i + 1]}");
+            }
+        }
+
+        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), soak, warmup, generator, dll, environment);
     }
 }

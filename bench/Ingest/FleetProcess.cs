@@ -19,7 +19,7 @@ internal sealed class FleetProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<FleetProcess> StartAsync(string dll, string mqttHost, int mqttPort, Uri influx, string database, CancellationToken cancellationToken)
+    public static async Task<FleetProcess> StartAsync(string dll, string mqttHost, int mqttPort, Uri influx, string database, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         if (!File.Exists(dll))
         {
@@ -42,6 +42,11 @@ internal sealed class FleetProcess : IAsyncDisposable
         info.Environment["Influx__BaseAddress"] = influx.ToString();
         info.Environment["Influx__Database"] = database;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the fleet");
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"[fleet] {line}"); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { Console.Error.WriteLine($"[fleet] {line}"); } };

@@ -26,7 +26,7 @@ var raw = await RawWrite.RunAsync(influx, county, options.Rounds, new CpuMeter(p
 Console.WriteLine($"raw line-protocol write:   {raw.PointsPerSecond,12:N0} points/s; {raw.Elapsed.TotalSeconds:N1} s");
 Console.WriteLine($"  CPU: {raw.Cpu.Describe(raw.Points)}");
 
-await using var fleet = await FleetProcess.StartAsync(options.FleetDll, mqttHost, mqttPort, influx, "cf_bench_e2e", cancel.Token);
+await using var fleet = await FleetProcess.StartAsync(options.FleetDll, mqttHost, mqttPort, influx, "cf_bench_e2e", options.FleetEnvironment, cancel.Token);
 var meter = new CpuMeter(new Dictionary<string, int>(processes, StringComparer.Ordinal) { ["fleet"] = fleet.ProcessId });
 var e2e = await EndToEndRun.RunAsync(fleet, mqttHost, mqttPort, county, 0, options.Rounds, TimeSpan.Zero, options.Generator, meter, cancel.Token);
 var ratio = e2e.PointsPerSecond / raw.PointsPerSecond;

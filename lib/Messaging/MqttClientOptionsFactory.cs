@@ -25,6 +25,7 @@ internal static class MqttClientOptionsFactory
             builder = builder
                 .WithSessionExpiryInterval((uint)options.SessionExpiry.TotalSeconds)
                 .WithMaximumPacketSize((uint)options.MaximumPacketSize)
+                .WithReceiveMaximum((ushort)options.ReceiveMaximum)
                 .WithRequestProblemInformation(true);
         }
 

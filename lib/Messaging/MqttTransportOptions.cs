@@ -11,6 +11,7 @@ public sealed class MqttTransportOptions
     public const int DefaultOutgoingQueueCapacity = 10_000;
     public const int DefaultMaximumInflight = 64;
     public const int DefaultMaximumPacketSize = 256 * 1024;
+    public const int DefaultReceiveMaximum = 100;
 
     public string Host { get; set; } = "127.0.0.1";
 
@@ -45,6 +46,14 @@ public sealed class MqttTransportOptions
     /// and checked before each publish together with the broker's own limit from CONNACK.
     /// </summary>
     public int MaximumPacketSize { get; set; } = DefaultMaximumPacketSize;
+
+    /// <summary>
+    /// MQTT 5.0 Receive Maximum (§3.1.2.11.3), sent in CONNECT: the QoS 1/2 messages the broker may send before this
+    /// client has acknowledged them. The broker keeps the rest queued. Without it the broker may send 65,535, which a
+    /// fleet falling behind InfluxDB would have to hold in memory (MQTTnet acknowledges each one after its handler).
+    /// Under 3.1.1 the broker's own limit applies (mosquitto's <c>max_inflight_messages</c>).
+    /// </summary>
+    public int ReceiveMaximum { get; set; } = DefaultReceiveMaximum;
 
     /// <summary>Messages accepted by PublishAsync and not yet acknowledged; PublishAsync waits when it is full.</summary>
     public int OutgoingQueueCapacity { get; set; } = DefaultOutgoingQueueCapacity;

@@ -71,6 +71,11 @@ public sealed class MqttTransportOptionsValidator : IValidateOptions<MqttTranspo
             Fail("MaximumPacketSize", $"must be 128..268435460 bytes (was {options.MaximumPacketSize})");
         }
 
+        if (options.ReceiveMaximum is < 1 or > 65535)
+        {
+            Fail("ReceiveMaximum", $"must be 1..65535 (was {options.ReceiveMaximum})");
+        }
+
         if (options.OutgoingQueueCapacity < 1)
         {
             Fail("OutgoingQueueCapacity", "must be at least 1");

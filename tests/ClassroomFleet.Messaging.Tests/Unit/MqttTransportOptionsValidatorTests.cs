@@ -36,6 +36,21 @@ public sealed class MqttTransportOptionsValidatorTests
         Assert.Equal(valid, !errors.Any(e => e.Contains("RepublishAfterLoss", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(65535, true)]
+    [InlineData(65536, false)]
+    public void The_Receive_Maximum_Fits_The_Two_Bytes_Mqtt_Gives_It_And_Is_Not_Zero(int receiveMaximum, bool valid)
+    {
+        var options = Valid();
+        options.ReceiveMaximum = receiveMaximum;
+
+        var errors = new MqttTransportOptionsValidator().Errors(options);
+
+        Assert.Equal(valid, !errors.Any(e => e.StartsWith("Mqtt:ReceiveMaximum ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_Clean_Start_Session_May_Have_Zero_Expiry()
     {
@@ -57,6 +72,7 @@ public sealed class MqttTransportOptionsValidatorTests
             ProtocolVersion = "4",
             MaximumPacketSize = 10,
             OutgoingQueueCapacity = 0,
+            ReceiveMaximum = 0,
             ReconnectMinDelay = TimeSpan.FromSeconds(10),
             ReconnectMaxDelay = TimeSpan.FromSeconds(1),
             Tls = new MqttTlsOptions { CaFile = "/nonexistent/ca.pem", ClientCertFile = "/nonexistent/c.pem" },
@@ -65,7 +81,7 @@ public sealed class MqttTransportOptionsValidatorTests
 
         var errors = new MqttTransportOptionsValidator("Agent:Mqtt").Errors(options);
 
-        string[] keys = ["Host", "Port", "ClientId", "ProtocolVersion", "MaximumPacketSize", "OutgoingQueueCapacity", "ReconnectMaxDelay",
+        string[] keys = ["Host", "Port", "ClientId", "ProtocolVersion", "MaximumPacketSize", "OutgoingQueueCapacity", "ReceiveMaximum", "ReconnectMaxDelay",
             "Tls:CaFile", "Tls:ClientKeyFile", "Tls:ClientCertFile", "Will:Topic"];
         foreach (var key in keys)
         {
