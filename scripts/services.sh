@@ -25,7 +25,7 @@ SNMPSIM_PORT=${CF_SNMPSIM_PORT:-11611}
 IPERF3_PORT=${CF_IPERF3_PORT:-15201}
 HOST=127.0.0.1
 SERVICES=(mosquitto influxd snmpd snmpsim iperf3)
-PACKAGES=(mosquitto mosquitto-clients influxdb influxdb-client snmpd snmp snmpsim iperf3 curl)
+PACKAGES=(mosquitto mosquitto-clients influxdb influxdb-client snmpd snmp snmpsim iperf3 curl iproute2)
 
 # --- PostgreSQL (registry provider for larger deployments) -------------------------------------------------------
 # A private cluster in $DIR/postgres on 127.0.0.1:$CF_POSTGRES_PORT with one superuser (password auth over TCP). As root

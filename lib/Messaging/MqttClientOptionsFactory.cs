@@ -48,7 +48,9 @@ internal static class MqttClientOptionsFactory
             builder = builder.WithTlsOptions(CreateTls(options));
         }
 
-        return builder.Build();
+        var built = builder.Build();
+        ((MqttClientTcpOptions)built.ChannelOptions).BufferSize = options.SocketBufferBytes;
+        return built;
     }
 
     private static MqttClientTlsOptions CreateTls(MqttTransportOptions options)

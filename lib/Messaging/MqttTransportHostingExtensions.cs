@@ -10,7 +10,7 @@ namespace ClassroomFleet.Messaging;
 // "Mqtt": {
 //   "Host": "mqtt.county.example", "Port": 8883, "ClientId": "3301020001", "Username": "3301020001", "Password": "…",
 //   "ProtocolVersion": "5.0", "CleanStart": false, "SessionExpiry": "1.00:00:00", "KeepAlive": "00:00:30",
-//   "MaximumPacketSize": 262144, "OutgoingQueueCapacity": 10000, "MaximumInflight": 64, "ReceiveMaximum": 100,
+//   "MaximumPacketSize": 262144, "OutgoingQueueCapacity": 10000, "MaximumInflight": 64, "ReceiveMaximum": 100, "SocketBufferBytes": 262144,
 //   "ReconnectMinDelay": "00:00:01", "ReconnectMaxDelay": "00:02:00", "HandlerTimeout": "00:00:30",
 //   "Tls": { "Enabled": true, "CaFile": "/etc/classroomfleet/ca.pem", "ClientCertFile": "…", "ClientKeyFile": "…" },
 //   "Will": { "Topic": "cf/v1/330102/3301020001/status", "Payload": "{\"online\":false}", "Retain": true, "Qos": "AtLeastOnce" }

@@ -12,6 +12,7 @@ public sealed class MqttTransportOptions
     public const int DefaultMaximumInflight = 64;
     public const int DefaultMaximumPacketSize = 256 * 1024;
     public const int DefaultReceiveMaximum = 100;
+    public const int DefaultSocketBufferBytes = 256 * 1024;
 
     public string Host { get; set; } = "127.0.0.1";
 
@@ -54,6 +55,12 @@ public sealed class MqttTransportOptions
     /// Under 3.1.1 the broker's own limit applies (mosquitto's <c>max_inflight_messages</c>).
     /// </summary>
     public int ReceiveMaximum { get; set; } = DefaultReceiveMaximum;
+
+    /// <summary>
+    /// SO_RCVBUF and SO_SNDBUF of the connection. MQTTnet sets both to 8 KiB unless told otherwise, which turns off the
+    /// kernel's autotuning and lets the broker have only a few telemetry batches on the way to a busy fleet at a time.
+    /// </summary>
+    public int SocketBufferBytes { get; set; } = DefaultSocketBufferBytes;
 
     /// <summary>Messages accepted by PublishAsync and not yet acknowledged; PublishAsync waits when it is full.</summary>
     public int OutgoingQueueCapacity { get; set; } = DefaultOutgoingQueueCapacity;

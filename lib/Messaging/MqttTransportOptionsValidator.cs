@@ -76,6 +76,11 @@ public sealed class MqttTransportOptionsValidator : IValidateOptions<MqttTranspo
             Fail("ReceiveMaximum", $"must be 1..65535 (was {options.ReceiveMaximum})");
         }
 
+        if (options.SocketBufferBytes is < 4096 or > 16 * 1024 * 1024)
+        {
+            Fail("SocketBufferBytes", $"must be 4096..16777216 bytes (was {options.SocketBufferBytes})");
+        }
+
         if (options.OutgoingQueueCapacity < 1)
         {
             Fail("OutgoingQueueCapacity", "must be at least 1");

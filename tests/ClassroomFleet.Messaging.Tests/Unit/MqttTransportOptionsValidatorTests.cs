@@ -73,6 +73,7 @@ public sealed class MqttTransportOptionsValidatorTests
             MaximumPacketSize = 10,
             OutgoingQueueCapacity = 0,
             ReceiveMaximum = 0,
+            SocketBufferBytes = 1024,
             ReconnectMinDelay = TimeSpan.FromSeconds(10),
             ReconnectMaxDelay = TimeSpan.FromSeconds(1),
             Tls = new MqttTlsOptions { CaFile = "/nonexistent/ca.pem", ClientCertFile = "/nonexistent/c.pem" },
@@ -81,7 +82,7 @@ public sealed class MqttTransportOptionsValidatorTests
 
         var errors = new MqttTransportOptionsValidator("Agent:Mqtt").Errors(options);
 
-        string[] keys = ["Host", "Port", "ClientId", "ProtocolVersion", "MaximumPacketSize", "OutgoingQueueCapacity", "ReceiveMaximum", "ReconnectMaxDelay",
+        string[] keys = ["Host", "Port", "ClientId", "ProtocolVersion", "MaximumPacketSize", "OutgoingQueueCapacity", "ReceiveMaximum", "SocketBufferBytes", "ReconnectMaxDelay",
             "Tls:CaFile", "Tls:ClientKeyFile", "Tls:ClientCertFile", "Will:Topic"];
         foreach (var key in keys)
         {

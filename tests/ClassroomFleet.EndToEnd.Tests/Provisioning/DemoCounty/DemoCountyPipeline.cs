@@ -77,9 +77,10 @@ public sealed class DemoCountyPipeline : IAsyncLifetime, IDisposable
             Offline = new HashSet<string> { Offline },
         }, token);
 
-        // The replay is published once: the audit below must not run before the ingest has stored every reporting
-        // site's past probes (the newest is at least ten hours old, from the last school day's afternoon).
-        await WaitForAsync("SELECT count(\"down_bps\") FROM \"uplink\" WHERE time < now() - 10h GROUP BY \"school\"",
+        // The replay is published once, so the ingest must have taken it: every reporting site has replayed probes
+        // (older than a day: the replay covers the 20 weekdays before today, and live probes are newer). The live
+        // waits below give the rest of the replay time to land before the audit.
+        await WaitForAsync("SELECT count(\"down_bps\") FROM \"uplink\" WHERE time < now() - 24h GROUP BY \"school\"",
             result => result.Series.Count == Schools.Length, token);
 
         foreach (var school in Schools)
