@@ -34,8 +34,9 @@ public sealed partial class SocketBufferTests
             RedirectStandardOutput = true,
         };
         using var ss = Process.Start(info)!;
-        var output = await ss.StandardOutput.ReadToEndAsync();
-        await ss.WaitForExitAsync();
+        var timeout = TransportFactory.Timeout();
+        var output = await ss.StandardOutput.ReadToEndAsync(timeout);
+        await ss.WaitForExitAsync(timeout);
         var buffers = ReceiveBuffer().Matches(output);
         Assert.True(buffers.Count == 1, $"expected one connection to port {port}, ss printed:\n{output}");
         return int.Parse(buffers[0].Groups[1].Value, CultureInfo.InvariantCulture);
