@@ -17,6 +17,7 @@ public sealed partial class MqttTransport : IMqttTransport
     private MqttTransportOptions _options;
     private readonly ILogger _logger;
     private readonly IMqttClient _client;
+    private readonly ReceiveWindowAdapterFactory _adapters;
     private MqttClientOptions _clientOptions;
     private readonly ReconnectBackoff _backoff;
     private readonly ConnectionGate _gate = new();
@@ -56,11 +57,15 @@ public sealed partial class MqttTransport : IMqttTransport
         _slots = new SemaphoreSlim(options.OutgoingQueueCapacity, options.OutgoingQueueCapacity);
         _inflight = new SemaphoreSlim(options.MaximumInflight, options.MaximumInflight);
         _recent = new RecentAcknowledgements(options.RepublishAfterLoss, options.RepublishAfterLossWindow, TimeProvider.System);
-        _client = new MqttClientFactory().CreateMqttClient();
+        _adapters = new ReceiveWindowAdapterFactory(options.IsVersion311 ? int.MaxValue : options.ReceiveMaximum);
+        _client = new MqttClientFactory().CreateMqttClient(_adapters);
         _client.DisconnectedAsync += OnDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
         _metrics = new MqttTransportMetrics(Counters, options.ClientId, () => IsConnected);
     }
+
+    /// <summary>QoS 1/2 messages read from the current connection and not yet acknowledged (for tests).</summary>
+    internal int ReceivedUnacknowledged => _adapters.Current?.Unacknowledged ?? 0;
 
     public event EventHandler<ConnectionStateChangedEventArgs>? ConnectionStateChanged;
 
