@@ -13,11 +13,13 @@ public sealed class IngestMetrics : IDisposable
     private readonly Counter<long> _points;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _quarantined;
+    private readonly Counter<long> _acksDroppedCounter;
     private readonly long[] _rejectedBy = new long[Enum.GetValues<DecodeFailure>().Length];
     private long _batchesStored;
     private long _pointsStored;
     private long _batchesRejected;
     private long _pointsQuarantined;
+    private long _acksDropped;
 
     public IngestMetrics()
     {
@@ -25,6 +27,7 @@ public sealed class IngestMetrics : IDisposable
         _points = _meter.CreateCounter<long>("cf_ingest_points_stored");
         _rejected = _meter.CreateCounter<long>("cf_ingest_messages_rejected");
         _quarantined = _meter.CreateCounter<long>("cf_ingest_points_quarantined");
+        _acksDroppedCounter = _meter.CreateCounter<long>("cf_ingest_acks_dropped");
     }
 
     public long BatchesStored => Interlocked.Read(ref _batchesStored);
@@ -34,6 +37,9 @@ public sealed class IngestMetrics : IDisposable
     public long BatchesRejected => Interlocked.Read(ref _batchesRejected);
 
     public long PointsQuarantined => Interlocked.Read(ref _pointsQuarantined);
+
+    /// <summary>Stored batches whose acknowledgement was dropped because too many were waiting to be sent.</summary>
+    public long AcksDropped => Interlocked.Read(ref _acksDropped);
 
     /// <summary>Messages rejected for <paramref name="failure"/> since start.</summary>
     public long RejectedFor(DecodeFailure failure) => Interlocked.Read(ref _rejectedBy[(int)failure]);
@@ -57,6 +63,12 @@ public sealed class IngestMetrics : IDisposable
     {
         Interlocked.Add(ref _pointsQuarantined, points);
         _quarantined.Add(points);
+    }
+
+    public void AckDropped()
+    {
+        Interlocked.Increment(ref _acksDropped);
+        _acksDroppedCounter.Add(1);
     }
 
     public void Dispose() => _meter.Dispose();
