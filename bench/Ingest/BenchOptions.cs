@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Reflection;
+using ClassroomFleet.Influx.Writing;
 
 namespace ClassroomFleet.Bench.Ingest;
 
 /// <summary>Command-line options of the ingest benchmark.</summary>
-internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, double SoakMinutes, double WarmupMinutes, Generator Generator, string FleetDll, IReadOnlyDictionary<string, string> FleetEnvironment)
+internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, int RawWrites, double SoakMinutes, double WarmupMinutes, Generator Generator, string FleetDll, IReadOnlyDictionary<string, string> FleetEnvironment)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -33,6 +34,13 @@ internal sealed record BenchOptions(int Agents, int Rounds, int PointsPerBatch, 
             }
         }
 
-        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), soak, warmup, generator, dll, environment);
+        // The raw write sends as many batches at a time as the fleet's writer does by default, so that it stays the limit.
+        var rawWrites = Int("--raw-writes", new InfluxBatchWriterOptions().MaxConcurrentWrites);
+        if (rawWrites < 1)
+        {
+            throw new ArgumentException($"--raw-writes must be at least 1, not {rawWrites}");
+        }
+
+        return new BenchOptions(Int("--agents", 100), Int("--rounds", 50), Int("--points", 20), rawWrites, soak, warmup, generator, dll, environment);
     }
 }

@@ -3,7 +3,7 @@ using ClassroomFleet.Bench.Ingest;
 // Ingest benchmark: the fleet's end-to-end rate (agents → mosquitto → fleet → influxd, acknowledged) next to a raw
 // line-protocol write of the same points to the same influxd, in the same run; then, with --soak-minutes, a steady load
 // at half that rate with a verdict on whether the fleet's memory stays flat. One command, nothing to start first:
-//   dotnet run -c Release --project bench/Ingest -- [--agents 100] [--rounds 50] [--points 20] [--soak-minutes 10] [--warmup-minutes 2] [--generator lean|transport]
+//   dotnet run -c Release --project bench/Ingest -- [--agents 100] [--rounds 50] [--points 20] [--raw-writes 2] [--soak-minutes 10] [--warmup-minutes 2] [--generator lean|transport]
 // It builds the fleet with it, starts a private mosquitto and influxd (the Debian packages: scripts/services.sh installs
 // them), runs the fleet as a child process (its CPU and memory are its own), and stops everything by PID at the end.
 // Exit code 1 when the soak finds memory growing.
@@ -22,8 +22,8 @@ var processes = new Dictionary<string, int>(StringComparer.Ordinal)
     ["influxd"] = servers.Influxd.ProcessId ?? throw new InvalidOperationException("influxd has no process"),
     ["mosquitto"] = servers.Mosquitto.ProcessId ?? throw new InvalidOperationException("mosquitto has no process"),
 };
-var raw = await RawWrite.RunAsync(influx, county, options.Rounds, new CpuMeter(processes), cancel.Token);
-Console.WriteLine($"raw line-protocol write:   {raw.PointsPerSecond,12:N0} points/s; {raw.Elapsed.TotalSeconds:N1} s");
+var raw = await RawWrite.RunAsync(influx, county, options.Rounds, options.RawWrites, new CpuMeter(processes), cancel.Token);
+Console.WriteLine($"raw line-protocol write:   {raw.PointsPerSecond,12:N0} points/s; {raw.Elapsed.TotalSeconds:N1} s ({options.RawWrites} at a time)");
 Console.WriteLine($"  CPU: {raw.Cpu.Describe(raw.Points)}");
 
 await using var fleet = await FleetProcess.StartAsync(options.FleetDll, mqttHost, mqttPort, influx, "cf_bench_e2e", options.FleetEnvironment, cancel.Token);

@@ -6,8 +6,9 @@ using ClassroomFleet.Influx.LineProtocol;
 namespace ClassroomFleet.Bench.Ingest;
 
 /// <summary>
-/// The practical limit: the same points, encoded by the same code, written straight to influxd in batches of 5,000 over
-/// one keep-alive connection, as fast as influxd takes them.
+/// The practical limit: the same points, encoded by the same code, written straight to influxd in batches of 5,000,
+/// <c>writes</c> at a time over as many keep-alive connections (as the fleet's writer sends them), as fast as influxd
+/// takes them.
 /// </summary>
 internal static class RawWrite
 {
@@ -16,9 +17,9 @@ internal static class RawWrite
         public double PointsPerSecond => Points / Elapsed.TotalSeconds;
     }
 
-    public static async Task<Result> RunAsync(Uri influx, SimulatedCounty county, int rounds, CpuMeter cpu, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(Uri influx, SimulatedCounty county, int rounds, int writes, CpuMeter cpu, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 });
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = writes });
         const string Database = "cf_bench_raw";
         var client = new InfluxClient(http, new InfluxClientOptions { BaseAddress = influx, Database = Database, Timeout = TimeSpan.FromSeconds(60) });
         await client.QueryAsync($"DROP DATABASE {Database}", cancellationToken);
@@ -46,12 +47,16 @@ internal static class RawWrite
 
         batches.Add(buffer);
         long points = 0;
+        var next = -1;
         var cpuBefore = cpu.Read();
         var clock = Stopwatch.StartNew();
-        foreach (var lines in batches)
+        await Task.WhenAll(Enumerable.Range(0, writes).Select(async _ =>
         {
-            points += await FlushAsync(client, lines, cancellationToken);
-        }
+            for (var i = Interlocked.Increment(ref next); i < batches.Count; i = Interlocked.Increment(ref next))
+            {
+                Interlocked.Add(ref points, await FlushAsync(client, batches[i], cancellationToken));
+            }
+        }));
 
         clock.Stop();
         var used = cpu.Read().Since(cpuBefore);

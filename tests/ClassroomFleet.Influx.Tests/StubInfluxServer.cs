@@ -8,11 +8,12 @@ namespace ClassroomFleet.Influx.Tests;
 /// <summary>
 /// A scripted HTTP server on 127.0.0.1 for the answers influxd cannot be made to give on demand (503, 429 with
 /// Retry-After). Each request takes the next scripted answer (the last one repeats), or one computed from its body; bodies are recorded, gunzipped.
+/// Requests are served each on its own, so that an answer may wait for a later request.
 /// </summary>
 internal sealed class StubInfluxServer : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly Func<string, StubAnswer> _answer;
+    private readonly Func<string, Task<StubAnswer>> _answer;
     private readonly Task _loop;
 
     public StubInfluxServer(params StubAnswer[] script)
@@ -22,6 +23,12 @@ internal sealed class StubInfluxServer : IAsyncDisposable
 
     /// <summary>A server that answers each request from its (gunzipped) body.</summary>
     public StubInfluxServer(Func<string, StubAnswer> answer)
+        : this(body => Task.FromResult(answer(body)))
+    {
+    }
+
+    /// <summary>A server that answers each request from its (gunzipped) body, when the answer is ready.</summary>
+    public StubInfluxServer(Func<string, Task<StubAnswer>> answer)
     {
         _answer = answer;
         var port = FreePort.Tcp();
@@ -72,6 +79,14 @@ internal sealed class StubInfluxServer : IAsyncDisposable
                 return;
             }
 
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
             var request = context.Request;
             var encoding = request.Headers["Content-Encoding"];
             using var body = new MemoryStream();
@@ -85,23 +100,28 @@ internal sealed class StubInfluxServer : IAsyncDisposable
                 await request.InputStream.CopyToAsync(body);
             }
 
-            Requests.Enqueue((request.HttpMethod, request.Url!.PathAndQuery, Encoding.UTF8.GetString(body.ToArray()), encoding, request.Headers["Authorization"]));
-            var answer = _answer(Encoding.UTF8.GetString(body.ToArray()));
+            var text = Encoding.UTF8.GetString(body.ToArray());
+            Requests.Enqueue((request.HttpMethod, request.Url!.PathAndQuery, text, encoding, request.Headers["Authorization"]));
+            var answer = await _answer(text);
             context.Response.StatusCode = answer.Status;
             if (answer.RetryAfterSeconds is { } seconds)
             {
                 context.Response.AddHeader("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            if (answer.Body is { } text)
+            if (answer.Body is { } json)
             {
-                var bytes = Encoding.UTF8.GetBytes(text);
+                var bytes = Encoding.UTF8.GetBytes(json);
                 context.Response.ContentType = "application/json";
                 context.Response.ContentLength64 = bytes.Length;
                 await context.Response.OutputStream.WriteAsync(bytes);
             }
 
             context.Response.Close();
+        }
+        catch (Exception) when (!_listener.IsListening)
+        {
+            // Disposed while answering: the client sees the connection end.
         }
     }
 }

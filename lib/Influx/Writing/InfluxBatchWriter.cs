@@ -170,37 +170,63 @@ public sealed class InfluxBatchWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var abort = _abort.Token;
+        var writing = new List<Task>(_options.MaxConcurrentWrites);
         try
         {
             while (true)
             {
-                using var batch = await CollectBatchAsync(abort).ConfigureAwait(false);
+                if (writing.Count == _options.MaxConcurrentWrites)
+                {
+                    var done = await Task.WhenAny(writing).ConfigureAwait(false);
+                    writing.Remove(done);
+                    await done.ConfigureAwait(false);
+                }
+
+                var batch = await CollectBatchAsync(abort).ConfigureAwait(false);
                 if (batch is null)
                 {
+                    await Task.WhenAll(writing).ConfigureAwait(false);
                     return;
                 }
 
-                await DeliverAsync(batch, abort).ConfigureAwait(false);
+                writing.Add(DeliverAsync(batch, abort));
             }
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            var left = 0;
-            if (_carried is not null)
-            {
-                _carried.Release();
-                _carried = null;
-                left++;
-            }
-
-            while (_queue.Reader.TryRead(out var submission))
-            {
-                submission.Release();
-                left++;
-            }
-
-            _logger.StoppedWithBacklog(left);
+            await AbandonAsync(writing).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>After an abort: lets the writes in flight end (each releases its batch), then releases what is left.</summary>
+    private async Task AbandonAsync(List<Task> writing)
+    {
+        foreach (var write in writing)
+        {
+            try
+            {
+                await write.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        var left = 0;
+        if (_carried is not null)
+        {
+            _carried.Release();
+            _carried = null;
+            left++;
+        }
+
+        while (_queue.Reader.TryRead(out var submission))
+        {
+            submission.Release();
+            left++;
+        }
+
+        _logger.StoppedWithBacklog(left);
     }
 
     /// <summary>Waits for a first submission, then adds more until a limit is reached or the flush interval passes.</summary>
@@ -296,6 +322,8 @@ public sealed class InfluxBatchWriter : IAsyncDisposable
             {
                 submission.Release();
             }
+
+            batch.Dispose();
         }
     }
 

@@ -14,6 +14,12 @@ public sealed class InfluxBatchWriterOptions
     /// <summary>A batch is sent when it holds this many bytes (a single larger submission is sent whole).</summary>
     public int MaxBatchBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Batches written at the same time. With 2 the next batch is gathered and sent while InfluxDB still stores the one
+    /// before, so the server is not idle between requests; each batch is retried and reported on its own.
+    /// </summary>
+    public int MaxConcurrentWrites { get; set; } = 2;
+
     /// <summary>A batch is sent at the latest this long after its first submission arrived.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 

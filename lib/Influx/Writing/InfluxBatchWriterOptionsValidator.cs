@@ -25,6 +25,11 @@ public sealed class InfluxBatchWriterOptionsValidator : IValidateOptions<InfluxB
             errors.Add($"{s}:MaxBatchBytes must be at least 1024, not {options.MaxBatchBytes}.");
         }
 
+        if (options.MaxConcurrentWrites is < 1 or > 16)
+        {
+            errors.Add($"{s}:MaxConcurrentWrites must be from 1 to 16, not {options.MaxConcurrentWrites}.");
+        }
+
         if (options.FlushInterval < TimeSpan.Zero)
         {
             errors.Add($"{s}:FlushInterval must not be negative.");

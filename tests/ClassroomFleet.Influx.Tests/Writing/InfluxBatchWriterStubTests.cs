@@ -64,6 +64,52 @@ public sealed class InfluxBatchWriterStubTests
     }
 
     [Fact]
+    public async Task With_two_concurrent_writes_the_next_batch_is_sent_while_the_first_is_being_stored()
+    {
+        var secondArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = 0;
+        await using var server = new StubInfluxServer(async _ =>
+        {
+            if (Interlocked.Increment(ref requests) > 1)
+            {
+                secondArrived.TrySetResult();
+                return new StubAnswer(204);
+            }
+
+            // The first write is stored only once the second is in: only a writer with two writes in flight sees no error.
+            try
+            {
+                await secondArrived.Task.WaitAsync(TimeSpan.FromSeconds(20));
+                return new StubAnswer(204);
+            }
+            catch (TimeoutException)
+            {
+                return new StubAnswer(503, """{"error":"no second write came"}""");
+            }
+        });
+        using var http = new HttpClient();
+        var delivery = new RecordingDelivery();
+        var options = FastRetries();
+        options.MaxConcurrentWrites = 2;
+        options.MaxBatchLines = 1;
+        await using var writer = new InfluxBatchWriter(new InfluxClient(http, InfluxTestDatabase.Options(server.Url, "db")), options, delivery, delivery);
+
+        foreach (var tag in new[] { "a", "b" })
+        {
+            using var lines = new LineProtocolBuffer();
+            lines.Point("m").Tag("t", tag).Field("v", 1L).Timestamp(1);
+            await writer.EnqueueAsync(lines, tag);
+        }
+
+        await delivery.WaitForReportsAsync(2);
+
+        Assert.Equal(new DeliveryReport("a", 1, 0), delivery.For("a"));
+        Assert.Equal(new DeliveryReport("b", 1, 0), delivery.For("b"));
+        Assert.Equal(0, writer.Stats.RetryableFailures);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Batches_by_line_count_without_splitting_a_submission()
     {
         await using var server = new StubInfluxServer(new StubAnswer(204));
@@ -124,6 +170,7 @@ public sealed class InfluxBatchWriterStubTests
         var options = FastRetries();
         options.QueueCapacity = 1;
         options.MaxBatchLines = 1;
+        options.MaxConcurrentWrites = 1;
         var writer = new InfluxBatchWriter(new InfluxClient(http, InfluxTestDatabase.Options(new Uri($"http://127.0.0.1:{port}"), "db")), options, delivery, delivery);
         using var lines = new LineProtocolBuffer();
         lines.Point("m").Field("v", 1L).Timestamp(1);
