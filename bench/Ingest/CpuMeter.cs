@@ -30,6 +30,9 @@ internal sealed record CpuReading(IReadOnlyDictionary<string, TimeSpan> Times)
 
     public TimeSpan Of(string name) => Times.GetValueOrDefault(name);
 
+    /// <summary>All the measured processes together.</summary>
+    public TimeSpan Total => Times.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+
     /// <summary>"influxd 6.1 s (9.4 µs/point), …": each process's CPU over the phase and per point.</summary>
     public string Describe(long points) => string.Join(", ", Times.Select(t =>
         $"{t.Key} {t.Value.TotalSeconds:N1} s ({t.Value.TotalMicroseconds / points:N1} µs/point)"));

@@ -20,10 +20,10 @@ internal static class RawWrite
     public static async Task<Result> RunAsync(Uri influx, SimulatedCounty county, int rounds, int writes, CpuMeter cpu, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = writes });
-        const string Database = "cf_bench_raw";
-        var client = new InfluxClient(http, new InfluxClientOptions { BaseAddress = influx, Database = Database, Timeout = TimeSpan.FromSeconds(60) });
-        await client.QueryAsync($"DROP DATABASE {Database}", cancellationToken);
-        await client.CreateDatabaseAsync(Database, cancellationToken);
+        var database = $"cf_bench_raw{writes}";
+        var client = new InfluxClient(http, new InfluxClientOptions { BaseAddress = influx, Database = database, Timeout = TimeSpan.FromSeconds(60) });
+        await client.QueryAsync($"DROP DATABASE {database}", cancellationToken);
+        await client.CreateDatabaseAsync(database, cancellationToken);
         // Encoded before the clock starts: what is timed is what influxd takes, nothing else.
         var batches = new List<LineProtocolBuffer>();
         var buffer = new LineProtocolBuffer(2 * 1024 * 1024);
