@@ -102,9 +102,11 @@ internal static class EndToEndRun
                 var message = encoded?[agent][round - firstRound] ?? Encode(county, agent, round);
                 await publisher.PublishAsync(message, cancellationToken);
 
-                if (pace > TimeSpan.Zero)
+                // On a schedule, not a delay after each publish: the time a publish takes must not slow the pace.
+                var wait = (pace * (round - firstRound + 1)) - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(pace, cancellationToken);
+                    await Task.Delay(wait, cancellationToken);
                 }
             }
         }, cancellationToken)).ToList();

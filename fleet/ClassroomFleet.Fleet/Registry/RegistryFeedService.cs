@@ -33,6 +33,8 @@ public sealed class RegistryFeedService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // While disconnected SubscribeAsync only remembers the filter; "subscribed" must mean the broker granted it.
+        await transport.WaitConnectedAsync(stoppingToken).ConfigureAwait(false);
         await transport.SubscribeAsync(AllInventory, MessageQos.AtLeastOnce, HandleAsync, stoppingToken).ConfigureAwait(false);
         logger.FeedSubscribed(AllInventory);
         await transport.SubscribeAsync(Topics.AllStatus, MessageQos.AtLeastOnce, HandleAsync, stoppingToken).ConfigureAwait(false);
