@@ -1,5 +1,7 @@
 using ClassroomFleet.Fleet.Extensions;
+using ClassroomFleet.Fleet.Runtime;
 
+MallocArenaLimit.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFleet();
 var app = builder.Build();
