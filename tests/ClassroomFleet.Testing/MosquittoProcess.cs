@@ -100,6 +100,20 @@ public sealed class MosquittoProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the broker reads and answers nothing, but its connections stay open (a stalled broker).</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT after <see cref="PauseAsync"/>.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            await RunToolAsync("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)], CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>SIGKILL: no chance to save anything that was not saved already.</summary>
     public async Task KillAsync()
     {

@@ -23,4 +23,7 @@ internal static partial class RemoteConfigFleetLog
 
     [LoggerMessage(EventId = 5806, Level = LogLevel.Information, Message = "Configuration signing key {Path} (key id {KeyId}); agents pin its public half (GET /api/v1/config/signing-key)")]
     public static partial void SigningKey(ILogger logger, string path, string keyId);
+
+    [LoggerMessage(EventId = 5807, Level = LogLevel.Warning, Message = "Stored the report of {County}/{School} version {Version} but did not confirm it or tell the rollouts: {Capacity} reports are already waiting")]
+    public static partial void FollowUpDropped(ILogger logger, string county, string school, long version, int capacity);
 }

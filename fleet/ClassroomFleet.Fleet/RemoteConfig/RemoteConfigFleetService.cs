@@ -53,6 +53,7 @@ public sealed class RemoteConfigFleetService(
             // Remembered by the transport and renewed on reconnect; the rest of the fleet keeps running meanwhile.
             RemoteConfigFleetLog.StepFailed(logger, ex);
         }
+        var followUps = reported.RunFollowUpsAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.RolloutTick, time);
         try
         {
@@ -66,6 +67,8 @@ public sealed class RemoteConfigFleetService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+
+        await followUps.ConfigureAwait(false);
     }
 
     private async Task GuardAsync(Func<Task> step)

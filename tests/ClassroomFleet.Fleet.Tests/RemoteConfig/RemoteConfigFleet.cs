@@ -76,7 +76,10 @@ internal sealed class RemoteConfigFleet : IAsyncDisposable
 
         var otherSchool = RegistryTestData.NewSchool(otherCounty);
         await store.ApplyInventoryAsync(RegistryTestData.Inventory(otherCounty, otherSchool), DateTimeOffset.UtcNow);
-        var (mqttHost, mqttPort) = ServiceEndpoints.Mqtt;
+        // The agents' stand-in joins the fleet's broker: the shared one, or a private one the settings name.
+        var (mqttHost, mqttPort) = settings.TryGetValue("Mqtt:Port", out var port) && port is not null
+            ? (settings["Mqtt:Host"] ?? "127.0.0.1", int.Parse(port, System.Globalization.CultureInfo.InvariantCulture))
+            : ServiceEndpoints.Mqtt;
         var agents = new MqttTransport(new MqttTransportOptions { Host = mqttHost, Port = mqttPort, ClientId = "rc-agents-" + county, CleanStart = true, SessionExpiry = TimeSpan.Zero }, NullLogger<MqttTransport>.Instance);
         await agents.StartAsync();
         using (var connected = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
